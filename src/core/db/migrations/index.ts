@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.js';
+import { initial } from './0001-initial.js';
+
+/** Every migration, in order. Append only. */
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,28 @@
+import Database from 'better-sqlite3';
+import { migrate } from './migrate.js';
+import { migrations } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of the database file, or ':memory:'. */
+  file: string;
+  /** A native addon to load instead of the one npm built (the desktop app points at its Electron build). */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens the store and brings its schema up to date.
+ * WAL lets readers work while the single writer commits; synchronous=FULL makes every
+ * acknowledged commit survive a crash of the process or of the machine.
+ */
+export function openDatabase({ file, nativeBinding }: OpenOptions): Db {
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -32000');
+  migrate(db, migrations);
+  return db;
+}
