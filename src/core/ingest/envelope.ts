@@ -1,0 +1,106 @@
+import { badRequest } from '../errors.js';
+import type { Envelope, EnvelopeItem, JsonObject } from './types.js';
+
+const NEWLINE = 0x0a;
+
+/** Parses `buf` as JSON and insists on an object; the error names `what` for the SDK's log. */
+export function parseJsonObject(buf: Buffer, what: string): JsonObject {
+  let value: unknown;
+  try {
+    value = JSON.parse(buf.toString('utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw badRequest(`${what} is not valid JSON: ${reason}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badRequest(`${what} is not a JSON object`);
+  }
+  return value as JsonObject;
+}
+
+/** End of the line starting at `start`: the index of its `\n`, or the end of the body. */
+function lineEnd(body: Buffer, start: number): number {
+  const end = body.indexOf(NEWLINE, start);
+  return end === -1 ? body.length : end;
+}
+
+// Blank lines between items and at the end are tolerated, as Relay's JSON reader skips
+// whitespace before an item header.
+function isBlank(body: Buffer, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) {
+    const byte = body[index];
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
+  }
+  return true;
+}
+
+function itemLength(headers: JsonObject, index: number): number | null {
+  const length = headers.length;
+  if (length === undefined || length === null) return null;
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
+    throw badRequest(`envelope item ${index} has an invalid length`);
+  }
+  return length;
+}
+
+/** Reads one item whose header line spans [start, end); returns it and where the next begins. */
+function readItem(body: Buffer, start: number, end: number, index: number) {
+  const headers = parseJsonObject(body.subarray(start, end), `envelope item ${index} header`);
+  const type = headers.type;
+  if (typeof type !== 'string' || type === '') {
+    throw badRequest(`envelope item ${index} has no type`);
+  }
+  const payloadStart = Math.min(end + 1, body.length);
+  const length = itemLength(headers, index);
+  if (length === null) {
+    // Without a length the payload runs to the next newline; a `\r` before it is payload
+    // (spec §3.3).
+    const payloadEnd = lineEnd(body, payloadStart);
+    const item: EnvelopeItem = { headers, type, payload: body.subarray(payloadStart, payloadEnd) };
+    return { item, next: payloadEnd + 1 };
+  }
+  // Relay refuses an item cut short by the end of the body (spec §3.3). Some recorded
+  // envelopes that other Sentry-compatible receivers accept declare a longer last item than
+  // they carry, so a short final payload is taken as it is.
+  const payloadEnd = Math.min(payloadStart + length, body.length);
+  if (payloadEnd < body.length && body[payloadEnd] !== NEWLINE) {
+    throw badRequest(
+      `envelope item ${index} (${type}) is not followed by a newline after its ${length} bytes`,
+    );
+  }
+  const item: EnvelopeItem = { headers, type, payload: body.subarray(payloadStart, payloadEnd) };
+  return { item, next: payloadEnd + 1 };
+}
+
+/**
+ * Parses an envelope (spec §3.3): a JSON header line, then items, each a JSON header line and
+ * a payload of `length` bytes or up to the next newline. Payloads stay views into `body`.
+ */
+export function parseEnvelope(body: Buffer): Envelope {
+  if (body.length === 0) throw badRequest('empty envelope');
+  const headerEnd = lineEnd(body, 0);
+  const headers = parseJsonObject(body.subarray(0, headerEnd), 'envelope header');
+  const items: EnvelopeItem[] = [];
+  let position = headerEnd + 1;
+  while (position < body.length) {
+    const end = lineEnd(body, position);
+    if (isBlank(body, position, end)) {
+      position = end + 1;
+      continue;
+    }
+    const { item, next } = readItem(body, position, end, items.length);
+    items.push(item);
+    position = next;
+  }
+  return { headers, items };
+}
+
+/** Writes an envelope with an explicit `length` on every item, so binary payloads survive. */
+export function serializeEnvelope(envelope: Envelope): Buffer {
+  const parts: Buffer[] = [Buffer.from(JSON.stringify(envelope.headers) + '\n')];
+  for (const item of envelope.items) {
+    const headers = { ...item.headers, type: item.type, length: item.payload.length };
+    parts.push(Buffer.from(JSON.stringify(headers) + '\n'), item.payload, Buffer.from('\n'));
+  }
+  return Buffer.concat(parts);
+}

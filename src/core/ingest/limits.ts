@@ -1,0 +1,12 @@
+/** Relay's default size limits (spec §3.7). */
+export const limits = {
+  /** An event item, and the body of /store/. */
+  eventBytes: 1024 * 1024,
+  /** An envelope after decompression. */
+  envelopeBytes: 100 * 1024 * 1024,
+  /** A request body as sent, before decompression. */
+  requestBytes: 20 * 1000 * 1000,
+  clientReportBytes: 4 * 1024,
+  checkInBytes: 100 * 1024,
+  sessionsPerEnvelope: 100,
+};
