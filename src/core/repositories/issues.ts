@@ -1,0 +1,167 @@
+import type { Db } from '../db/open.js';
+import type { IssueSearch } from '../services/issue-query.js';
+
+export interface IssueRow {
+  id: number;
+  project_id: number;
+  short_id: number;
+  type: string;
+  title: string;
+  culprit: string;
+  level: string;
+  metadata: string;
+  status: string;
+  first_seen: number;
+  last_seen: number;
+  times_seen: number;
+  first_release: string | null;
+}
+
+export type IssueSort = 'date' | 'new' | 'freq';
+
+export interface IssueListFilter {
+  projectIds: number[];
+  /** null: every environment, including none. */
+  environmentIds: number[] | null;
+  search: IssueSearch;
+  /** Only issues seen since then, with counts within the window. */
+  since: number | null;
+  sort: IssueSort;
+  offset: number;
+  limit: number;
+}
+
+/** An issue's figures within the selected environments (and window). */
+export interface IssueListRow {
+  id: number;
+  count: number;
+  first_seen: number;
+  last_seen: number;
+}
+
+const HOUR = 3_600_000;
+const ORDER: Record<IssueSort, string> = {
+  date: 'last_seen DESC, id DESC',
+  new: 'first_seen DESC, id DESC',
+  freq: 'count DESC, id DESC',
+};
+
+const marks = (values: readonly unknown[]) => values.map(() => '?').join(',');
+
+function issueConditions(filter: IssueListFilter, params: unknown[]): string[] {
+  const where = [`i.project_id IN (${marks(filter.projectIds)})`];
+  params.push(...filter.projectIds);
+  const { search } = filter;
+  if (search.status) {
+    where.push('i.status = ?');
+    params.push(search.status);
+  }
+  if (search.levels.length) {
+    where.push(`i.level IN (${marks(search.levels)})`);
+    params.push(...search.levels);
+  }
+  for (const release of search.releases) {
+    where.push('EXISTS (SELECT 1 FROM events e WHERE e.issue_id = i.id AND e.release = ?)');
+    params.push(release);
+  }
+  for (const word of search.text) {
+    where.push(`(i.title LIKE ? ESCAPE '\\' OR i.culprit LIKE ? ESCAPE '\\')`);
+    const pattern = `%${word.replace(/[\\%_]/g, '\\$&')}%`;
+    params.push(pattern, pattern);
+  }
+  return where;
+}
+
+/**
+ * One page of issues (plus one row, to tell whether there is more), with count, first and last
+ * seen added up over the selected environments from the figures kept on write.
+ */
+export function listIssues(db: Db, filter: IssueListFilter): IssueListRow[] {
+  if (filter.projectIds.length === 0) return [];
+  const params: unknown[] = [];
+  const where = issueConditions(filter, params);
+  let sql: string;
+  if (filter.environmentIds === null && filter.since === null) {
+    sql = `SELECT i.id, i.times_seen AS count, i.first_seen, i.last_seen FROM issues i
+           WHERE ${where.join(' AND ')}`;
+  } else {
+    const envClause = filter.environmentIds
+      ? `AND ie.environment_id IN (${marks(filter.environmentIds)})`
+      : '';
+    const envParams = filter.environmentIds ?? [];
+    let countExpr = 'SUM(ie.times_seen)';
+    const countParams: unknown[] = [];
+    if (filter.since !== null) {
+      const hourEnv = filter.environmentIds
+        ? `AND h.environment_id IN (${marks(filter.environmentIds)})`
+        : '';
+      countExpr = `(SELECT COALESCE(SUM(h.count), 0) FROM issue_hourly h
+                    WHERE h.issue_id = i.id AND h.hour >= ? ${hourEnv})`;
+      countParams.push(Math.floor(filter.since / HOUR) * HOUR, ...envParams);
+    }
+    const having = filter.since !== null ? 'HAVING MAX(ie.last_seen) >= ?' : '';
+    sql = `SELECT i.id, ${countExpr} AS count, MIN(ie.first_seen) AS first_seen,
+                  MAX(ie.last_seen) AS last_seen
+           FROM issue_environments ie JOIN issues i ON i.id = ie.issue_id
+           WHERE ${where.join(' AND ')} ${envClause}
+           GROUP BY i.id ${having}`;
+    params.unshift(...countParams);
+    params.push(...envParams);
+    if (filter.since !== null) params.push(filter.since);
+  }
+  sql += ` ORDER BY ${ORDER[filter.sort]} LIMIT ? OFFSET ?`;
+  params.push(filter.limit + 1, filter.offset);
+  return db.prepare(sql).all(...params) as IssueListRow[];
+}
+
+export function getIssue(db: Db, id: number): IssueRow | undefined {
+  return db.prepare('SELECT * FROM issues WHERE id = ?').get(id) as IssueRow | undefined;
+}
+
+/** Distinct users of an issue over a set of environments (null: all). */
+export function countIssueUsers(db: Db, issueId: number, environmentIds: number[] | null): number {
+  const envClause = environmentIds ? `AND environment_id IN (${marks(environmentIds)})` : '';
+  const row = db
+    .prepare(
+      `SELECT COUNT(DISTINCT user_tag) AS users FROM issue_users WHERE issue_id = ? ${envClause}`,
+    )
+    .get(issueId, ...(environmentIds ?? [])) as { users: number };
+  return row.users;
+}
+
+/** Hourly event counts of an issue from `from` on, over a set of environments (null: all). */
+export function issueHourlyCounts(
+  db: Db,
+  issueId: number,
+  environmentIds: number[] | null,
+  from: number,
+): Map<number, number> {
+  const envClause = environmentIds ? `AND environment_id IN (${marks(environmentIds)})` : '';
+  const rows = db
+    .prepare(
+      `SELECT hour, SUM(count) AS count FROM issue_hourly
+       WHERE issue_id = ? AND hour >= ? ${envClause} GROUP BY hour`,
+    )
+    .all(issueId, from, ...(environmentIds ?? [])) as { hour: number; count: number }[];
+  return new Map(rows.map((row) => [row.hour, row.count]));
+}
+
+export interface IssueEnvironmentRow {
+  environment_id: number;
+  name: string;
+  first_seen: number;
+  last_seen: number;
+  times_seen: number;
+  first_release: string | null;
+}
+
+/** The issue's figures for each environment it was seen in. */
+export function listIssueEnvironments(db: Db, issueId: number): IssueEnvironmentRow[] {
+  return db
+    .prepare(
+      `SELECT ie.environment_id, e.name, ie.first_seen, ie.last_seen, ie.times_seen, ie.first_release
+       FROM issue_environments ie JOIN environments e ON e.id = ie.environment_id
+       WHERE ie.issue_id = ? ORDER BY ie.times_seen DESC, e.name`,
+    )
+    .all(issueId) as IssueEnvironmentRow[];
+}

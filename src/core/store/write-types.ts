@@ -1,0 +1,53 @@
+import type { Grouping, NormalizedEvent } from '../ingest/types.js';
+
+/** An error or default event, parsed, normalised and grouped outside the write. */
+export interface EventWrite {
+  event: NormalizedEvent;
+  grouping: Grouping;
+  /** The normalised payload as stored. */
+  payload: string;
+}
+
+/** An envelope item kept as sent (transaction, session, check-in, log, attachment, …). */
+export interface RawItemWrite {
+  type: string;
+  eventId: string | null;
+  headers: string;
+  payload: Buffer;
+}
+
+/** Everything one request asks to store; written atomically. */
+export interface WriteJob {
+  projectId: number;
+  organizationId: number;
+  event?: EventWrite;
+  items: RawItemWrite[];
+}
+
+/** What the write learned about an event: the facts that later stages (alert rules, live updates) use. */
+export interface EventWriteResult {
+  eventId: string;
+  issueId: number;
+  projectId: number;
+  environmentId: number;
+  environment: string;
+  /** The event id was already stored for this project: nothing was written again. */
+  duplicate: boolean;
+  /** The issue was created by this event (spec §4.3 `is_new`). */
+  isNew: boolean;
+  /** The issue was first seen in this environment by this event (`is_new_group_environment`). */
+  isNewGroupEnvironment: boolean;
+  /** A resolved issue received an event and was reopened (`is_regression`). */
+  isRegression: boolean;
+  /** The event created an environment row for the organization. */
+  isNewEnvironment: boolean;
+}
+
+export interface WriteResult {
+  event?: EventWriteResult;
+}
+
+export interface CommittedWrite {
+  job: WriteJob;
+  result: WriteResult;
+}
