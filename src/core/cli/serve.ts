@@ -1,0 +1,53 @@
+import { PortInUseError, createCore } from '../create-core.js';
+import { UsageError, readServeOptions } from './options.js';
+
+/** `npm run serve`: the core without the desktop shell, until SIGINT or SIGTERM. */
+async function main() {
+  const options = readServeOptions(process.argv.slice(2), process.env);
+  const core = createCore({
+    dataDir: options.dataDir,
+    host: options.host,
+    port: options.port,
+    ...(options.authToken ? { authToken: options.authToken } : {}),
+  });
+  try {
+    await core.listen();
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+  console.log(`Outpost is listening on ${core.baseUrl()}`);
+  console.log(`DSN: ${core.defaultDsn()}`);
+  console.log(`Auth token: ${core.authToken}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}: finishing requests in flight and closing the store.`);
+    core.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Closing failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof PortInUseError) {
+    console.error(
+      `${error.message} Choose another with --port (or OUTPOST_PORT); --port 0 takes a free one.`,
+    );
+  } else if (error instanceof UsageError) {
+    console.error(
+      `${error.message}\nUsage: npm run serve -- [--host H] [--port P] [--data-dir DIR] [--auth-token T]`,
+    );
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,155 @@
+import type { Db } from '../../db/open.js';
+import type { EventRow } from '../../repositories/events.js';
+import { type IssueRow, countIssueUsers, issueHourlyCounts } from '../../repositories/issues.js';
+import type { ProjectRow } from '../../repositories/projects.js';
+import { iso } from './context.js';
+
+const HOUR = 3_600_000;
+// Sentry writes short ids in this base-32 alphabet (no I, L, O, U).
+const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function base32(value: number): string {
+  let out = '';
+  do {
+    out = BASE32[value % 32] + out;
+    value = Math.floor(value / 32);
+  } while (value > 0);
+  return out;
+}
+
+export const shortId = (project: ProjectRow, issue: IssueRow) =>
+  `${project.slug.toUpperCase()}-${base32(issue.short_id)}`;
+
+/** Figures within the selected environments and window, as the list computed them. */
+export interface IssueFigures {
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** The last 24 hours, one `[epoch seconds, count]` pair an hour, as Sentry's `stats['24h']`. */
+export function dayStats(db: Db, issueId: number, environmentIds: number[] | null, now: number) {
+  const end = Math.floor(now / HOUR) * HOUR;
+  const start = end - 23 * HOUR;
+  const counts = issueHourlyCounts(db, issueId, environmentIds, start);
+  const points: [number, number][] = [];
+  for (let hour = start; hour <= end; hour += HOUR)
+    points.push([hour / 1000, counts.get(hour) ?? 0]);
+  return points;
+}
+
+/**
+ * An issue as Sentry's group serializer shapes it: `count` a string, `userCount` a number,
+ * both within the selected environments; `lifetime` over all of them.
+ */
+export function serializeIssue(
+  db: Db,
+  issue: IssueRow,
+  project: ProjectRow,
+  figures: IssueFigures,
+  environmentIds: number[] | null,
+  now: number,
+) {
+  return {
+    id: String(issue.id),
+    shortId: shortId(project, issue),
+    title: issue.title,
+    culprit: issue.culprit,
+    level: issue.level,
+    status: issue.status,
+    substatus: issue.status === 'unresolved' ? 'ongoing' : null,
+    type: issue.type,
+    issueType: 'error',
+    issueCategory: 'error',
+    metadata: JSON.parse(issue.metadata) as unknown,
+    platform: project.platform ?? 'other',
+    project: {
+      id: String(project.id),
+      name: project.name,
+      slug: project.slug,
+      platform: project.platform,
+    },
+    isPublic: false,
+    isBookmarked: false,
+    isSubscribed: false,
+    hasSeen: false,
+    numComments: 0,
+    assignedTo: null,
+    permalink: null,
+    firstRelease: issue.first_release ? { version: issue.first_release } : null,
+    count: String(figures.count),
+    userCount: countIssueUsers(db, issue.id, environmentIds),
+    firstSeen: iso(figures.firstSeen),
+    lastSeen: iso(figures.lastSeen),
+    stats: { '24h': dayStats(db, issue.id, environmentIds, now) },
+    lifetime: {
+      count: String(issue.times_seen),
+      userCount: countIssueUsers(db, issue.id, null),
+      firstSeen: iso(issue.first_seen),
+      lastSeen: iso(issue.last_seen),
+    },
+  };
+}
+
+function tagList(payload: Record<string, unknown>) {
+  const tags = Array.isArray(payload.tags) ? payload.tags : [];
+  return tags
+    .filter((tag): tag is [string, string] => Array.isArray(tag) && tag.length === 2)
+    .map(([key, value]) => ({ key, value }));
+}
+
+/** Sentry's event `entries`: the interfaces the issue page renders. */
+function entries(payload: Record<string, unknown>) {
+  const list: { type: string; data: unknown }[] = [];
+  const exception = payload.exception as { values?: unknown } | undefined;
+  if (exception && Array.isArray(exception.values))
+    list.push({ type: 'exception', data: exception });
+  const logentry = payload.logentry as { formatted?: string; message?: string } | undefined;
+  if (logentry) list.push({ type: 'message', data: logentry });
+  else if (typeof payload.message === 'string')
+    list.push({ type: 'message', data: { formatted: payload.message } });
+  if (payload.threads) list.push({ type: 'threads', data: payload.threads });
+  const breadcrumbs = payload.breadcrumbs as { values?: unknown } | unknown[] | undefined;
+  if (Array.isArray(breadcrumbs)) list.push({ type: 'breadcrumbs', data: { values: breadcrumbs } });
+  else if (breadcrumbs) list.push({ type: 'breadcrumbs', data: breadcrumbs });
+  if (payload.request) list.push({ type: 'request', data: payload.request });
+  return list;
+}
+
+/** The short form used in an issue's event list. */
+export function serializeEventSummary(event: EventRow) {
+  const payload = JSON.parse(event.payload) as Record<string, unknown>;
+  return {
+    id: event.event_id,
+    eventID: event.event_id,
+    groupID: String(event.issue_id),
+    projectID: String(event.project_id),
+    title: event.title,
+    message: typeof payload.message === 'string' ? payload.message : '',
+    platform: payload.platform ?? 'other',
+    'event.type': payload.exception ? 'error' : 'default',
+    environment: event.environment || null,
+    release: event.release,
+    level: event.level,
+    dateCreated: iso(event.timestamp),
+    dateReceived: iso(event.received),
+    user: payload.user ?? null,
+    tags: tagList(payload),
+  };
+}
+
+/** The full event, with the interfaces as `entries` and the stored payload besides. */
+export function serializeEvent(event: EventRow) {
+  const payload = JSON.parse(event.payload) as Record<string, unknown>;
+  return {
+    ...serializeEventSummary(event),
+    type: payload.exception ? 'error' : 'default',
+    culprit: payload.culprit ?? payload.transaction ?? null,
+    contexts: payload.contexts ?? {},
+    sdk: payload.sdk ?? null,
+    errors: payload.errors ?? [],
+    fingerprints: payload.fingerprint ?? null,
+    entries: entries(payload),
+    payload,
+  };
+}
