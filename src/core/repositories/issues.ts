@@ -60,9 +60,17 @@ function issueConditions(filter: IssueListFilter, params: unknown[]): string[] {
     where.push(`i.level IN (${marks(search.levels)})`);
     params.push(...search.levels);
   }
+  // As in Sentry, the release must be on an event the list selects: in its environments and window.
+  const eventEnv = filter.environmentIds
+    ? `AND e.environment_id IN (${marks(filter.environmentIds)})`
+    : '';
+  const eventSince = filter.since !== null ? 'AND e.timestamp >= ?' : '';
   for (const release of search.releases) {
-    where.push('EXISTS (SELECT 1 FROM events e WHERE e.issue_id = i.id AND e.release = ?)');
-    params.push(release);
+    where.push(
+      `EXISTS (SELECT 1 FROM events e WHERE e.issue_id = i.id AND e.release = ? ${eventEnv} ${eventSince})`,
+    );
+    params.push(release, ...(filter.environmentIds ?? []));
+    if (filter.since !== null) params.push(filter.since);
   }
   for (const word of search.text) {
     where.push(`(i.title LIKE ? ESCAPE '\\' OR i.culprit LIKE ? ESCAPE '\\')`);
@@ -92,12 +100,21 @@ export function listIssues(db: Db, filter: IssueListFilter): IssueListRow[] {
     let countExpr = 'SUM(ie.times_seen)';
     const countParams: unknown[] = [];
     if (filter.since !== null) {
+      // The hourly figures cover the whole hours inside the window; the events of the hour the
+      // window starts in are counted one by one, else a 1h window could count 2h of events.
+      const fullHours = Math.ceil(filter.since / HOUR) * HOUR;
       const hourEnv = filter.environmentIds
         ? `AND h.environment_id IN (${marks(filter.environmentIds)})`
         : '';
+      // Naming the environments, all of the issue's when unfiltered, lets the range use the index.
+      const eventEnv = filter.environmentIds
+        ? `AND ev.environment_id IN (${marks(filter.environmentIds)})`
+        : 'AND ev.environment_id IN (SELECT environment_id FROM issue_environments WHERE issue_id = i.id)';
       countExpr = `(SELECT COALESCE(SUM(h.count), 0) FROM issue_hourly h
-                    WHERE h.issue_id = i.id AND h.hour >= ? ${hourEnv})`;
-      countParams.push(Math.floor(filter.since / HOUR) * HOUR, ...envParams);
+                    WHERE h.issue_id = i.id AND h.hour >= ? ${hourEnv})
+                 + (SELECT COUNT(*) FROM events ev
+                    WHERE ev.issue_id = i.id AND ev.timestamp >= ? AND ev.timestamp < ? ${eventEnv})`;
+      countParams.push(fullHours, ...envParams, filter.since, fullHours, ...envParams);
     }
     const having = filter.since !== null ? 'HAVING MAX(ie.last_seen) >= ?' : '';
     sql = `SELECT i.id, ${countExpr} AS count, MIN(ie.first_seen) AS first_seen,

@@ -73,15 +73,22 @@ export function addIssueRoutes(router: Router, ctx: ApiContext) {
     return issueList(request, org.id, projects);
   });
 
-  function requireIssue(id: string) {
+  /** Under `/organizations/{org}/`, an issue of another organization does not exist. */
+  function requireIssue(id: string, organizationSlug?: string) {
     const issue = /^\d+$/.test(id) ? getIssue(db, Number(id)) : undefined;
     if (!issue) throw notFound();
     const project = getProjectById(db, issue.project_id)!;
+    if (
+      organizationSlug !== undefined &&
+      requireOrganization(db, organizationSlug).id !== project.organization_id
+    ) {
+      throw notFound();
+    }
     return { issue, project };
   }
 
   const issueDetail = ({ params, query }: ApiRequest) => {
-    const { issue, project } = requireIssue(params.id!);
+    const { issue, project } = requireIssue(params.id!, params.org);
     const environmentIds = environmentFilter(project.organization_id, query);
     let figures = {
       count: issue.times_seen,

@@ -91,11 +91,13 @@ export function serializeIssue(
   };
 }
 
+// Sentry's event serializers show `sentry:release`, `sentry:user` and `sentry:dist` as
+// `release`, `user` and `dist`: the prefix only marks the tags Sentry derives.
 function tagList(payload: Record<string, unknown>) {
   const tags = Array.isArray(payload.tags) ? payload.tags : [];
   return tags
     .filter((tag): tag is [string, string] => Array.isArray(tag) && tag.length === 2)
-    .map(([key, value]) => ({ key, value }));
+    .map(([key, value]) => ({ key: key.replace(/^sentry:/, ''), value }));
 }
 
 /** Sentry's event `entries`: the interfaces the issue page renders. */
@@ -141,8 +143,11 @@ export function serializeEventSummary(event: EventRow) {
 /** The full event, with the interfaces as `entries` and the stored payload besides. */
 export function serializeEvent(event: EventRow) {
   const payload = JSON.parse(event.payload) as Record<string, unknown>;
+  const summary = serializeEventSummary(event);
   return {
-    ...serializeEventSummary(event),
+    ...summary,
+    // The full event lists its tags by key, as Sentry's EventSerializer does.
+    tags: summary.tags.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     type: payload.exception ? 'error' : 'default',
     culprit: payload.culprit ?? payload.transaction ?? null,
     contexts: payload.contexts ?? {},
