@@ -1,16 +1,22 @@
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createLiveUpdates } from './app/live-updates.js';
+import { createAppService } from './app/service.js';
 import { databaseFile, ensureDataDir, loadAuthToken } from './data-dir.js';
 import { type Db, openDatabase } from './db/open.js';
 import { createApi } from './http/api/index.js';
 import { projectDsn } from './http/api/serializers.js';
+import { createAppRoutes } from './http/app-routes.js';
 import { createIngestRoutes } from './http/ingest-routes.js';
 import { createRequestHandler } from './http/server.js';
 import { createKeyRing } from './ingest/key-ring.js';
+import { closeServer, hostNames, listen } from './listener.js';
 import { listKeys } from './repositories/keys.js';
 import { ensureDefaults } from './services/bootstrap.js';
 import { createEventStore } from './store/event-store.js';
 import { createWriter } from './store/writer.js';
+
+export { PortInUseError } from './listener.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -19,32 +25,36 @@ export interface CoreOptions {
   authToken?: string;
   /** A better-sqlite3 addon built for the running runtime (the desktop app's Electron build). */
   nativeBinding?: string;
+  /** The built user interface, served at `/` in the headless mode. */
+  rendererDir?: string;
 }
 
-export class PortInUseError extends Error {
-  constructor(
-    readonly host: string,
-    readonly port: number,
-  ) {
-    super(`Port ${port} on ${host} is already in use.`);
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 
 /**
- * The composition root: opens the store, builds the ingest pipeline and the Web API on it,
- * and (on `listen`) serves them on one HTTP listener. The desktop app and `serve` both use it.
+ * The composition root: opens the store, builds the ingest pipeline, the Web API and the app
+ * contract on it, and (on `listen`) serves them on one HTTP listener. The desktop app and
+ * `serve` both use it.
  */
 export function createCore(options: CoreOptions) {
   ensureDataDir(options.dataDir);
   const authToken = loadAuthToken(options.dataDir, options.authToken);
+  const dbFile = databaseFile(options.dataDir);
   const db: Db = openDatabase({
-    file: databaseFile(options.dataDir),
+    file: dbFile,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   ensureDefaults(db);
   const keys = createKeyRing(db);
-  const writer = createWriter(db, createEventStore(db));
-  const host = options.host ?? '127.0.0.1';
+  const store = createEventStore(db);
+  const writer = createWriter(db, store);
+  let host = options.host ?? '127.0.0.1';
   let port = options.port ?? 8930;
   let server: Server | undefined;
 
@@ -53,42 +63,72 @@ export function createCore(options: CoreOptions) {
     return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
   };
   const now = () => Date.now();
+  const settings = () => ({
+    host,
+    port,
+    baseUrl: baseUrl(),
+    dataDir: options.dataDir,
+    databaseBytes: fileSize(dbFile) + fileSize(`${dbFile}-wal`),
+  });
+
+  async function relisten(newHost: string, newPort: number) {
+    // The new address must listen before the old one is let go: a taken port changes nothing.
+    const started = await listen(handler, newHost, newPort);
+    const old = server;
+    server = started.server;
+    host = newHost;
+    port = started.port;
+    if (old) await closeServer(old);
+    return settings();
+  }
+
+  const app = createAppService({
+    db,
+    keys,
+    authToken,
+    dataDir: options.dataDir,
+    baseUrl,
+    now,
+    relisten,
+    settings,
+    clearCaches: () => store.clearCaches(),
+  });
+  const live = createLiveUpdates(app.emit);
+  writer.onCommit(live.onCommit);
+
   const handler = createRequestHandler(
     createIngestRoutes({ keys, writer, now }),
-    createApi({ db, keys, baseUrl, now, authToken }),
+    createApi({ db, keys, baseUrl, now, authToken, emit: app.emit }),
+    createAppRoutes({
+      app,
+      ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+      allowedHosts: () => hostNames(host, port),
+    }),
   );
 
   return {
     db,
     keys,
     writer,
+    app,
     authToken,
     baseUrl,
+    settings,
     /** The DSN of project 1's first key: what a new user pastes into their SDK. */
     defaultDsn(): string {
       const key = listKeys(db, 1)[0];
       return key ? projectDsn(baseUrl(), key.public_key, 1) : '';
     },
-    listen(): Promise<{ host: string; port: number }> {
-      return new Promise((resolve, reject) => {
-        const created = createServer({ keepAliveTimeout: 65_000 }, handler);
-        created.once('error', (error: NodeJS.ErrnoException) => {
-          reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, port) : error);
-        });
-        created.listen(port, host, () => {
-          port = (created.address() as AddressInfo).port;
-          server = created;
-          resolve({ host, port });
-        });
-      });
+    async listen(): Promise<{ host: string; port: number }> {
+      const started = await listen(handler, host, port);
+      server = started.server;
+      port = started.port;
+      return { host, port };
     },
     /** Stops taking requests, lets those in flight finish, then closes the store cleanly. */
     async close() {
-      if (server) {
-        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
-        server.closeIdleConnections();
-        await closing;
-      }
+      if (server) await closeServer(server);
+      live.stop();
       writer.close();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { PortInUseError, createCore } from '../create-core.js';
 import { UsageError, readServeOptions } from './options.js';
 
@@ -9,6 +10,8 @@ async function main() {
     host: options.host,
     port: options.port,
     ...(options.authToken ? { authToken: options.authToken } : {}),
+    // The user interface as `npm run build` leaves it.
+    rendererDir: join(import.meta.dirname, '..', '..', '..', 'out', 'renderer'),
   });
   try {
     await core.listen();

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppHandler } from './app-routes.js';
 import type { IngestEndpoint, IngestHandler } from './ingest-routes.js';
 import { sendJson } from './respond.js';
 
@@ -11,8 +12,8 @@ export type ApiHandler = (
 // Relay's routes: /api/{project_id}/envelope/ and /store/, and the legacy /api/store/.
 const INGEST_PATH = /^\/api\/(?:(\d+)\/)?(envelope|store)\/?$/;
 
-/** The listener's one request handler: ingest, the Web API, and whatever a later stage adds. */
-export function createRequestHandler(ingest: IngestHandler, api: ApiHandler) {
+/** The listener's one request handler: ingest, the Web API, and the user interface. */
+export function createRequestHandler(ingest: IngestHandler, api: ApiHandler, app: AppHandler) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const raw = req.url ?? '/';
     const mark = raw.indexOf('?');
@@ -28,6 +29,10 @@ export function createRequestHandler(ingest: IngestHandler, api: ApiHandler) {
       void ingest(req, res, match[2] as IngestEndpoint, projectId, query);
       return;
     }
-    sendJson(res, 404, { detail: `Nothing is served at ${path}.` });
+    if (path.startsWith('/api/')) {
+      sendJson(res, 404, { detail: `Nothing is served at ${path}.` });
+      return;
+    }
+    void app(req, res, path);
   };
 }

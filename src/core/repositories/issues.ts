@@ -182,3 +182,19 @@ export function listIssueEnvironments(db: Db, issueId: number): IssueEnvironment
     )
     .all(issueId) as IssueEnvironmentRow[];
 }
+
+/** The last 24 hours of an issue, one `[hour start, count]` pair an hour, oldest first. */
+export function lastDayCounts(
+  db: Db,
+  issueId: number,
+  environmentIds: number[] | null,
+  now: number,
+): [number, number][] {
+  const end = Math.floor(now / HOUR) * HOUR;
+  const start = end - 23 * HOUR;
+  const counts = issueHourlyCounts(db, issueId, environmentIds, start);
+  return Array.from({ length: 24 }, (_, index) => {
+    const hour = start + index * HOUR;
+    return [hour, counts.get(hour) ?? 0];
+  });
+}

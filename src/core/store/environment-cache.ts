@@ -19,7 +19,7 @@ export function createEnvironmentCache(db: Db) {
   const links = new Set<string>();
 
   return {
-    /** Returns the environment's id and whether this call created it. */
+    /** Returns the environment's id and whether this call created it or its link to the project. */
     ensure(organizationId: number, projectId: number, name: string, now: number) {
       const key = `${organizationId}\u0000${name}`;
       let id = ids.get(key);
@@ -36,7 +36,7 @@ export function createEnvironmentCache(db: Db) {
       }
       const linkKey = `${projectId}:${id}`;
       if (!links.has(linkKey)) {
-        link.run(projectId, id);
+        if (link.run(projectId, id).changes > 0) created = true;
         links.add(linkKey);
       }
       return { id, created };

@@ -39,7 +39,7 @@ export interface EventWriteResult {
   isNewGroupEnvironment: boolean;
   /** A resolved issue received an event and was reopened (`is_regression`). */
   isRegression: boolean;
-  /** The event created an environment row for the organization. */
+  /** The event created an environment, or linked one to its project for the first time. */
   isNewEnvironment: boolean;
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open.js';
 import { notFound } from '../../errors.js';
 import type { KeyRing } from '../../ingest/key-ring.js';
+import type { AppEvent } from '../../../shared/types.js';
 import {
   type OrganizationRow,
   getOrganizationById,
@@ -14,6 +15,8 @@ export interface ApiContext {
   /** Where this listener is reached, e.g. `http://127.0.0.1:8930`: DSNs and links are built on it. */
   baseUrl(): string;
   now(): number;
+  /** Tells the user interface what the API changed. */
+  emit(event: AppEvent): void;
 }
 
 /** Sentry resolves organizations and projects by slug, and also by numeric id. */

@@ -60,7 +60,7 @@ function readBulk(body: unknown): { names: string[]; isHidden: boolean } {
   return { names: names as string[], isHidden: object.isHidden as boolean };
 }
 
-export function addEnvironmentRoutes(router: Router, { db }: ApiContext) {
+export function addEnvironmentRoutes(router: Router, { db, emit }: ApiContext) {
   router.add('GET', '/api/0/organizations/:org/environments/', ({ params, query }) => {
     const org = requireOrganization(db, params.org!);
     const rows = listOrganizationEnvironments(
@@ -81,9 +81,9 @@ export function addEnvironmentRoutes(router: Router, { db }: ApiContext) {
   router.add('PUT', '/api/0/projects/:org/:project/environments/', async ({ params, json }) => {
     const project = requireProject(db, requireOrganization(db, params.org!), params.project!);
     const { names, isHidden } = readBulk(await json());
-    return {
-      body: setEnvironmentsHidden(db, project.id, names, isHidden).map(serializeProjectEnvironment),
-    };
+    const rows = setEnvironmentsHidden(db, project.id, names, isHidden);
+    emit({ type: 'environments-changed', projectId: project.id });
+    return { body: rows.map(serializeProjectEnvironment) };
   });
 
   router.add('GET', '/api/0/projects/:org/:project/environments/:name/', ({ params }) => {
@@ -107,6 +107,7 @@ export function addEnvironmentRoutes(router: Router, { db }: ApiContext) {
         isHidden ? 1 : 0,
         row.id,
       );
+      emit({ type: 'environments-changed', projectId: project.id });
       return { body: serializeProjectEnvironment({ ...row, is_hidden: isHidden ? 1 : 0 }) };
     },
   );

@@ -55,7 +55,12 @@ export function createApi(ctx: ApiContext & { authToken: string }) {
     try {
       authenticate(req);
       const result = await router.dispatch(req, new URL(rawUrl, ctx.baseUrl()));
-      sendJson(res, result.status ?? 200, result.body, result.headers);
+      if (result.body === null) {
+        res.writeHead(result.status ?? 204, result.headers ?? {});
+        res.end();
+      } else {
+        sendJson(res, result.status ?? 200, result.body, result.headers);
+      }
     } catch (error) {
       sendError(res, error);
     }

@@ -1,4 +1,5 @@
-import { StatusError, notFound } from '../../errors.js';
+import { StatusError, fieldErrors, notFound } from '../../errors.js';
+import { deleteIssue, setIssueStatus } from '../../services/issues.js';
 import { resolveEnvironmentNames } from '../../repositories/environments.js';
 import { getEvent, listIssueEvents } from '../../repositories/events.js';
 import {
@@ -110,6 +111,26 @@ export function addIssueRoutes(router: Router, ctx: ApiContext) {
     return { body: serializeIssue(db, issue, project, figures, environmentIds, ctx.now()) };
   };
   router.add('GET', '/api/0/issues/:id/', issueDetail);
+
+  // Sentry's status update: resolve, unresolve or ignore; answers with what changed.
+  router.add('PUT', '/api/0/issues/:id/', async ({ params, json }) => {
+    const { issue } = requireIssue(params.id!);
+    const body = (await json()) as { status?: unknown } | null;
+    const status = body && typeof body === 'object' ? body.status : undefined;
+    if (status !== 'resolved' && status !== 'unresolved' && status !== 'ignored') {
+      throw fieldErrors({ status: ['Give one of: resolved, unresolved, ignored.'] });
+    }
+    setIssueStatus(db, issue.id, status);
+    ctx.emit({ type: 'issues-changed', issueIds: [issue.id] });
+    return { body: { status, statusDetails: {} } };
+  });
+
+  router.add('DELETE', '/api/0/issues/:id/', ({ params }) => {
+    const { issue } = requireIssue(params.id!);
+    deleteIssue(db, issue.id);
+    ctx.emit({ type: 'issues-changed', issueIds: [issue.id] });
+    return { status: 202, body: null };
+  });
   router.add('GET', '/api/0/organizations/:org/issues/:id/', issueDetail);
 
   router.add('GET', '/api/0/issues/:id/events/', (request) => {

@@ -1,41 +1,18 @@
 import type { Db } from '../../db/open.js';
 import type { EventRow } from '../../repositories/events.js';
-import { type IssueRow, countIssueUsers, issueHourlyCounts } from '../../repositories/issues.js';
+import { type IssueRow, countIssueUsers, lastDayCounts } from '../../repositories/issues.js';
 import type { ProjectRow } from '../../repositories/projects.js';
+import { formatShortId } from '../../services/short-id.js';
 import { iso } from './context.js';
 
-const HOUR = 3_600_000;
-// Sentry writes short ids in this base-32 alphabet (no I, L, O, U).
-const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function base32(value: number): string {
-  let out = '';
-  do {
-    out = BASE32[value % 32] + out;
-    value = Math.floor(value / 32);
-  } while (value > 0);
-  return out;
-}
-
 export const shortId = (project: ProjectRow, issue: IssueRow) =>
-  `${project.slug.toUpperCase()}-${base32(issue.short_id)}`;
+  formatShortId(project.slug, issue.short_id);
 
 /** Figures within the selected environments and window, as the list computed them. */
 export interface IssueFigures {
   count: number;
   firstSeen: number;
   lastSeen: number;
-}
-
-/** The last 24 hours, one `[epoch seconds, count]` pair an hour, as Sentry's `stats['24h']`. */
-export function dayStats(db: Db, issueId: number, environmentIds: number[] | null, now: number) {
-  const end = Math.floor(now / HOUR) * HOUR;
-  const start = end - 23 * HOUR;
-  const counts = issueHourlyCounts(db, issueId, environmentIds, start);
-  const points: [number, number][] = [];
-  for (let hour = start; hour <= end; hour += HOUR)
-    points.push([hour / 1000, counts.get(hour) ?? 0]);
-  return points;
 }
 
 /**
@@ -81,7 +58,13 @@ export function serializeIssue(
     userCount: countIssueUsers(db, issue.id, environmentIds),
     firstSeen: iso(figures.firstSeen),
     lastSeen: iso(figures.lastSeen),
-    stats: { '24h': dayStats(db, issue.id, environmentIds, now) },
+    // Sentry's `stats['24h']`: `[epoch seconds, count]` an hour.
+    stats: {
+      '24h': lastDayCounts(db, issue.id, environmentIds, now).map(([hour, count]) => [
+        hour / 1000,
+        count,
+      ]),
+    },
     lifetime: {
       count: String(issue.times_seen),
       userCount: countIssueUsers(db, issue.id, null),

@@ -1,0 +1,49 @@
+import type { Db } from '../db/open.js';
+import { notFound } from '../errors.js';
+import { type IssueRow, getIssue, listIssueEnvironments } from '../repositories/issues.js';
+import type { IssueStatus } from './issue-query.js';
+
+export interface Figures {
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export function requireIssue(db: Db, issueId: number): IssueRow {
+  const issue = getIssue(db, issueId);
+  if (!issue) throw notFound(`Issue ${issueId} does not exist.`);
+  return issue;
+}
+
+/** An issue's count, first and last seen within a set of environments (null: all). */
+export function issueFigures(
+  db: Db,
+  issue: IssueRow,
+  environmentIds: number[] | null,
+): Figures | null {
+  if (environmentIds === null) {
+    return { count: issue.times_seen, firstSeen: issue.first_seen, lastSeen: issue.last_seen };
+  }
+  const rows = listIssueEnvironments(db, issue.id).filter((row) =>
+    environmentIds.includes(row.environment_id),
+  );
+  if (rows.length === 0) return null;
+  return {
+    count: rows.reduce((sum, row) => sum + row.times_seen, 0),
+    firstSeen: Math.min(...rows.map((row) => row.first_seen)),
+    lastSeen: Math.max(...rows.map((row) => row.last_seen)),
+  };
+}
+
+/** Resolve, unresolve or ignore, as Sentry's status update. */
+export function setIssueStatus(db: Db, issueId: number, status: IssueStatus): IssueRow {
+  requireIssue(db, issueId);
+  db.prepare('UPDATE issues SET status = ? WHERE id = ?').run(status, issueId);
+  return getIssue(db, issueId)!;
+}
+
+/** Deletes an issue with its events and figures (the schema cascades). */
+export function deleteIssue(db: Db, issueId: number) {
+  requireIssue(db, issueId);
+  db.prepare('DELETE FROM issues WHERE id = ?').run(issueId);
+}
