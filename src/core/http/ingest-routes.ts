@@ -1,20 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { inflateSync } from 'node:zlib';
 import { StatusError } from '../errors.js';
-import { dsnPublicKey, requestPublicKey } from '../ingest/auth.js';
-import { decodeBody } from '../ingest/decode.js';
-import { parseEnvelope, parseJsonObject } from '../ingest/envelope.js';
+import { requestPublicKey } from '../ingest/auth.js';
+import { parseJsonObject } from '../ingest/envelope.js';
 import type { KeyRing } from '../ingest/key-ring.js';
 import { limits } from '../ingest/limits.js';
-import {
-  type Processed,
-  type Target,
-  processEnvelope,
-  processStoreEvent,
-} from '../ingest/process.js';
+import { processStoreEvent } from '../ingest/process.js';
+import { legacyStoreBody } from '../ingest/process-body.js';
+import type { Processor } from '../ingest/processor.js';
+import type { WriteJob } from '../store/write-types.js';
 import type { Writer } from '../store/writer.js';
 import { readBody } from './read-body.js';
 import { sendError, sendJson } from './respond.js';
+
+/** The project and organization a request writes to. */
+interface Target {
+  projectId: number;
+  organizationId: number;
+}
 
 // Spec §3.9: SDKs in browsers post from any origin.
 const CORS_HEADERS = {
@@ -34,27 +36,8 @@ export type IngestEndpoint = 'envelope' | 'store';
 export interface IngestDeps {
   keys: KeyRing;
   writer: Writer;
+  processor: Processor;
   now?: () => number;
-}
-
-function isEnvelopeType(contentType: string | undefined) {
-  return contentType?.toLowerCase().startsWith('application/x-sentry-envelope') ?? false;
-}
-
-/** Legacy /store/ bodies that are not JSON are base64, possibly of zlib (spec §3.5). */
-function legacyStoreBody(body: Buffer): Buffer {
-  const first = body.find(
-    (byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09,
-  );
-  if (first === 0x7b) return body;
-  const decoded = Buffer.from(body.toString('latin1').trim(), 'base64');
-  if (decoded.length === 0) return body;
-  if (decoded[0] === 0x7b) return decoded;
-  try {
-    return inflateSync(decoded, { maxOutputLength: limits.eventBytes });
-  } catch {
-    return body;
-  }
 }
 
 /** The project a request may write to: the key must exist and belong to the path's project. */
@@ -75,31 +58,32 @@ function authorize(
   return { projectId: key.projectId, organizationId: key.organizationId };
 }
 
-export function createIngestRoutes({ keys, writer, now = Date.now }: IngestDeps) {
+export function createIngestRoutes({ keys, writer, processor, now = Date.now }: IngestDeps) {
   async function ingest(
     req: IncomingMessage,
     endpoint: IngestEndpoint,
     pathProjectId: number | null,
     query: URLSearchParams,
-  ): Promise<Processed> {
+  ): Promise<{ job: WriteJob; responseId: string | null }> {
     // Refuse unauthenticated requests before reading their bodies where the headers settle it.
     const headerKey = requestPublicKey(req.headers, query);
     if (headerKey !== undefined || endpoint === 'store') authorize(keys, headerKey, pathProjectId);
     const body = await readBody(req, limits.requestBytes);
-    const encoding = req.headers['content-encoding'];
-    const context = { receivedAt: now(), clientIp: req.socket.remoteAddress ?? '' };
-    const asEnvelope = endpoint === 'envelope' || isEnvelopeType(req.headers['content-type']);
-    if (!asEnvelope) {
-      const decoded = decodeBody(body, encoding, limits.eventBytes);
-      const target = authorize(keys, headerKey, pathProjectId);
-      return processStoreEvent(parseJsonObject(legacyStoreBody(decoded), 'event'), target, context);
-    }
-    const envelope = parseEnvelope(decodeBody(body, encoding, limits.envelopeBytes));
-    const dsnKey = dsnPublicKey(envelope.headers.dsn);
+    const processed = await processor.process({
+      endpoint,
+      body,
+      contentEncoding: req.headers['content-encoding'],
+      contentType: req.headers['content-type'],
+      context: { receivedAt: now(), clientIp: req.socket.remoteAddress ?? '' },
+    });
+    const { dsnKey } = processed;
     if (headerKey !== undefined && dsnKey !== undefined && dsnKey !== headerKey) {
       throw new StatusError(403, 'The envelope header `dsn` names another key than the request.');
     }
-    return processEnvelope(envelope, authorize(keys, headerKey ?? dsnKey, pathProjectId), context);
+    const target = authorize(keys, headerKey ?? dsnKey, pathProjectId);
+    const job: WriteJob = { ...target, items: processed.items };
+    if (processed.event) job.event = processed.event;
+    return { job, responseId: processed.responseId };
   }
 
   return async function handleIngest(
@@ -122,8 +106,8 @@ export function createIngestRoutes({ keys, writer, now = Date.now }: IngestDeps)
           legacyStoreBody(Buffer.from(query.get('sentry_data')!)),
           'event',
         );
-        const processed = processStoreEvent(raw, target, { receivedAt: now() });
-        await writer.write(processed.job);
+        const { event, items } = processStoreEvent(raw, { receivedAt: now() });
+        await writer.write({ ...target, event, items });
         res.writeHead(200, {
           ...CORS_HEADERS,
           'Content-Type': 'image/gif',

@@ -1,15 +1,10 @@
 import { StatusError } from '../errors.js';
-import type { RawItemWrite, WriteJob } from '../store/write-types.js';
+import type { EventWrite, RawItemWrite } from '../store/write-types.js';
 import { parseJsonObject } from './envelope.js';
 import { groupEvent } from './grouping/index.js';
 import { limits } from './limits.js';
 import { normalizeEvent } from './normalize.js';
 import type { Envelope, EnvelopeItem, JsonObject } from './types.js';
-
-export interface Target {
-  projectId: number;
-  organizationId: number;
-}
 
 export interface ProcessContext {
   receivedAt: number;
@@ -18,8 +13,10 @@ export interface ProcessContext {
   sentAt?: number;
 }
 
+/** What a request asks to store, before it is known for which project. */
 export interface Processed {
-  job: WriteJob;
+  event?: EventWrite;
+  items: RawItemWrite[];
   /** What the SDK is told: the event id when the request carried one (spec §3.6). */
   responseId: string | null;
 }
@@ -43,16 +40,22 @@ function stringHeader(headers: JsonObject, name: string): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-/** Parses, normalises and groups an error event: all the work that needs no database. */
-export function processEvent(raw: JsonObject, context: ProcessContext, eventId?: string) {
-  const event = normalizeEvent(raw, {
+/**
+ * Normalises and groups an error event: all the work that needs no database. The normalised
+ * payload leaves here as the text that is stored; the object itself stays behind.
+ */
+export function processEvent(
+  raw: JsonObject,
+  context: ProcessContext,
+  eventId?: string,
+): EventWrite {
+  const { data, ...event } = normalizeEvent(raw, {
     receivedAt: context.receivedAt,
     ...(eventId ? { eventId } : {}),
     ...(context.clientIp ? { clientIp: context.clientIp } : {}),
     ...(context.sentAt !== undefined ? { sentAt: context.sentAt } : {}),
   });
-  const grouping = groupEvent(event.data);
-  return { event, grouping, payload: JSON.stringify(event.data) };
+  return { event, grouping: groupEvent(data), payload: JSON.stringify(data) };
 }
 
 function rawItem(item: EnvelopeItem, eventId: string | null): RawItemWrite {
@@ -68,40 +71,33 @@ function rawItem(item: EnvelopeItem, eventId: string | null): RawItemWrite {
  * Turns a parsed envelope into the write it asks for. The one event item is normalised and
  * grouped here, outside the write; every other item, known or not, is kept as sent.
  */
-export function processEnvelope(
-  envelope: Envelope,
-  target: Target,
-  context: ProcessContext,
-): Processed {
+export function processEnvelope(envelope: Envelope, context: ProcessContext): Processed {
   const envelopeEventId = stringHeader(envelope.headers, 'event_id');
   const sentAt = Date.parse(stringHeader(envelope.headers, 'sent_at') ?? '');
   if (!Number.isNaN(sentAt)) context = { ...context, sentAt };
-  const job: WriteJob = { ...target, items: [] };
+  const processed: Processed = { items: [], responseId: envelopeEventId };
   let sessions = 0;
   for (const item of envelope.items) {
     const max = ITEM_LIMITS[item.type];
     if (max !== undefined && item.payload.length > max) throw tooLarge(`${item.type} item`, max);
     if (EVENT_TYPES.has(item.type)) {
-      if (job.event) throw new StatusError(400, 'The envelope has more than one event item.');
+      if (processed.event) throw new StatusError(400, 'The envelope has more than one event item.');
       const raw = parseJsonObject(item.payload, 'event item');
-      job.event = processEvent(raw, context, envelopeEventId ?? undefined);
+      processed.event = processEvent(raw, context, envelopeEventId ?? undefined);
+      processed.responseId = processed.event.event.eventId;
       continue;
     }
     if (item.type === 'session' || item.type === 'sessions') {
       sessions += 1;
       if (sessions > limits.sessionsPerEnvelope) continue;
     }
-    job.items.push(rawItem(item, envelopeEventId));
+    processed.items.push(rawItem(item, envelopeEventId));
   }
-  return { job, responseId: job.event?.event.eventId ?? envelopeEventId };
+  return processed;
 }
 
 /** The body of the legacy /store/ endpoint: one event. */
-export function processStoreEvent(
-  raw: JsonObject,
-  target: Target,
-  context: ProcessContext,
-): Processed {
+export function processStoreEvent(raw: JsonObject, context: ProcessContext): Processed {
   const event = processEvent(raw, context);
-  return { job: { ...target, event, items: [] }, responseId: event.event.eventId };
+  return { event, items: [], responseId: event.event.eventId };
 }

@@ -2,7 +2,8 @@ import type { Grouping, NormalizedEvent } from '../ingest/types.js';
 
 /** An error or default event, parsed, normalised and grouped outside the write. */
 export interface EventWrite {
-  event: NormalizedEvent;
+  /** The normalised event's facts; its payload travels as text, in `payload`. */
+  event: Omit<NormalizedEvent, 'data'>;
   grouping: Grouping;
   /** The normalised payload as stored. */
   payload: string;

@@ -1,0 +1,137 @@
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { StatusError } from '../errors.js';
+import { type BodyRequest, type ProcessedBody, processBody } from './process-body.js';
+
+interface Reply {
+  id: number;
+  ok: boolean;
+  result?: ProcessedBody;
+  error?: { status: number; message: string; body?: Record<string, unknown> };
+}
+
+interface Pending {
+  request: BodyRequest;
+  resolve(result: ProcessedBody): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Where the worker's code is: beside this file as TypeScript when the core runs from source
+ * (tests, `serve`), or as the bundle electron-vite builds beside the desktop app's main.
+ */
+function workerEntry(): string {
+  const here = fileURLToPath(import.meta.url);
+  return join(dirname(here), here.endsWith('.ts') ? 'worker-from-source.mjs' : 'ingest-worker.js');
+}
+
+/** Buffers come back from a thread as plain Uint8Arrays: SQLite binds Buffers. */
+function restoreBuffers(result: ProcessedBody): ProcessedBody {
+  for (const item of result.items) {
+    const bytes = item.payload as Uint8Array;
+    item.payload = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  return result;
+}
+
+/** The default: one processing thread a core beyond the one that serves and writes. */
+export const defaultWorkerCount = () => Math.max(1, Math.min(4, availableParallelism() - 1));
+
+/**
+ * Runs the CPU-heavy part of ingest (decompression, JSON, normalisation, grouping) off the
+ * event loop that answers requests and commits, on a few threads; with `workers: 0`, inline.
+ * A thread that dies fails only the requests it held, and is replaced.
+ */
+export function createProcessor({
+  workers,
+  entry = workerEntry(),
+}: {
+  workers: number;
+  entry?: string;
+}) {
+  if (workers === 0) {
+    return {
+      process: async (request: BodyRequest) => processBody(request),
+      close: async () => {},
+    };
+  }
+  const runInline = ({ request, resolve, reject }: Pending) => {
+    try {
+      resolve(processBody(request));
+    } catch (error) {
+      reject(error);
+    }
+  };
+  const threads: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  let nextId = 0;
+  let closed = false;
+  let inline = false;
+
+  function spawn(index: number) {
+    const worker = new Worker(entry);
+    const pending = new Map<number, Pending>();
+    let started = false;
+    let dead = false;
+    worker.on('message', (reply: Reply | { ready: true }) => {
+      if ('ready' in reply) {
+        started = true;
+        return;
+      }
+      const waiting = pending.get(reply.id);
+      if (!waiting) return;
+      pending.delete(reply.id);
+      if (reply.ok) waiting.resolve(restoreBuffers(reply.result!));
+      else
+        waiting.reject(
+          new StatusError(reply.error!.status, reply.error!.message, reply.error!.body),
+        );
+    });
+    const fail = (error: unknown) => {
+      // 'error' is followed by 'exit': deal with a thread's end once.
+      if (dead) return;
+      dead = true;
+      const held = [...pending.values()];
+      pending.clear();
+      if (!started && !closed) {
+        // A thread that cannot even start would fail again at once: process inline from now on,
+        // beginning with what it held.
+        console.error(
+          `Ingest processing threads are unavailable (${(error as Error).message}); processing inline.`,
+        );
+        inline = true;
+        for (const waiting of held) runInline(waiting);
+        return;
+      }
+      for (const waiting of held) waiting.reject(error);
+      if (!closed) spawn(index);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`A processing thread exited (${code}).`)));
+    // Idle threads must not keep the process alive.
+    worker.unref();
+    threads[index] = { worker, pending };
+  }
+  for (let index = 0; index < workers; index++) spawn(index);
+
+  return {
+    process(request: BodyRequest): Promise<ProcessedBody> {
+      return new Promise((resolve, reject) => {
+        if (inline) return runInline({ request, resolve, reject });
+        const thread = threads.reduce((least, each) =>
+          each.pending.size < least.pending.size ? each : least,
+        );
+        const id = nextId++;
+        thread.pending.set(id, { request, resolve, reject });
+        thread.worker.postMessage({ id, request });
+      });
+    },
+    async close() {
+      closed = true;
+      await Promise.all(threads.map(({ worker }) => worker.terminate()));
+    },
+  };
+}
+
+export type Processor = ReturnType<typeof createProcessor>;
