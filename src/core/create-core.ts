@@ -10,6 +10,7 @@ import { createAppRoutes } from './http/app-routes.js';
 import { createIngestRoutes } from './http/ingest-routes.js';
 import { createRequestHandler } from './http/server.js';
 import { createKeyRing } from './ingest/key-ring.js';
+import { createProcessor, defaultWorkerCount } from './ingest/processor.js';
 import { closeServer, hostNames, listen } from './listener.js';
 import { listKeys } from './repositories/keys.js';
 import { ensureDefaults } from './services/bootstrap.js';
@@ -27,6 +28,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** The built user interface, served at `/` in the headless mode. */
   rendererDir?: string;
+  /** Processing threads for ingest; 0 processes on the main thread. */
+  workers?: number;
 }
 
 function fileSize(file: string): number {
@@ -54,6 +57,7 @@ export function createCore(options: CoreOptions) {
   const keys = createKeyRing(db);
   const store = createEventStore(db);
   const writer = createWriter(db, store);
+  const processor = createProcessor({ workers: options.workers ?? defaultWorkerCount() });
   let host = options.host ?? '127.0.0.1';
   let port = options.port ?? 8930;
   let server: Server | undefined;
@@ -78,7 +82,14 @@ export function createCore(options: CoreOptions) {
     server = started.server;
     host = newHost;
     port = started.port;
-    if (old) await closeServer(old);
+    // The call that asked for the move may be riding on the old listener, with the UI's event
+    // stream: answer first, then let the old one go.
+    if (old) {
+      setImmediate(() => {
+        appRoutes.closeStreams();
+        void closeServer(old);
+      });
+    }
     return settings();
   }
 
@@ -96,14 +107,15 @@ export function createCore(options: CoreOptions) {
   const live = createLiveUpdates(app.emit);
   writer.onCommit(live.onCommit);
 
+  const appRoutes = createAppRoutes({
+    app,
+    ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+    allowedHosts: () => hostNames(host, port),
+  });
   const handler = createRequestHandler(
-    createIngestRoutes({ keys, writer, now }),
+    createIngestRoutes({ keys, writer, processor, now }),
     createApi({ db, keys, baseUrl, now, authToken, emit: app.emit }),
-    createAppRoutes({
-      app,
-      ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
-      allowedHosts: () => hostNames(host, port),
-    }),
+    appRoutes,
   );
 
   return {
@@ -127,9 +139,13 @@ export function createCore(options: CoreOptions) {
     },
     /** Stops taking requests, lets those in flight finish, then closes the store cleanly. */
     async close() {
-      if (server) await closeServer(server);
+      if (server) {
+        appRoutes.closeStreams();
+        await closeServer(server);
+      }
       live.stop();
       writer.close();
+      await processor.close();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },

@@ -27,11 +27,16 @@ export function listen(
   });
 }
 
-/** Stops taking connections and waits for the requests in flight. */
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops taking connections and waits for the requests in flight; connections still open after
+ * the grace period (a stalled client) are cut.
+ */
+export function closeServer(server: Server, graceMs = 5_000): Promise<void> {
   const closing = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  return closing;
+  const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+  cut.unref();
+  return closing.finally(() => clearTimeout(cut));
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -1,8 +1,10 @@
 // Sends errors with the real @sentry/node SDK, as an application would.
-// Usage: node node-sdk.mjs DSN ENVIRONMENT RELEASE MESSAGE [COUNT]
+// Usage: node node-sdk.mjs DSN ENVIRONMENT RELEASE MESSAGE [COUNT] [PLACE]
+// PLACE picks the function that throws: errors thrown from different places are different
+// issues, as Sentry groups by stack trace.
 import * as Sentry from '@sentry/node';
 
-const [dsn, environment, release, message, count = '1'] = process.argv.slice(2);
+const [dsn, environment, release, message, count = '1', place = 'checkout'] = process.argv.slice(2);
 Sentry.init({
   dsn,
   environment: environment || undefined,
@@ -12,9 +14,28 @@ Sentry.init({
   integrations: (defaults) => defaults.filter((integration) => integration.name !== 'Dedupe'),
 });
 Sentry.setUser({ id: 'user-1' });
+
+const places = {
+  checkout() {
+    throw new Error(message);
+  },
+  cache() {
+    throw new Error(message);
+  },
+  render() {
+    throw new Error(message);
+  },
+  reload() {
+    throw new Error(message);
+  },
+  report() {
+    throw new Error(message);
+  },
+};
+
 for (let i = 0; i < Number(count); i++) {
   try {
-    throw new Error(message);
+    places[place]();
   } catch (error) {
     Sentry.captureException(error);
   }

@@ -20,7 +20,11 @@ export function postEnvelope(
   headers: Record<string, string> = {},
 ): Promise<Response> {
   const url = `${target.url}/api/${target.projectId}/envelope/?sentry_version=7&sentry_key=${target.publicKey}`;
-  return fetch(url, { method: 'POST', body, headers });
+  return fetch(url, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+    headers,
+  });
 }
 
 export async function sendEvent(target: Target, event: Record<string, unknown>) {

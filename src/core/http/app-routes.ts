@@ -40,6 +40,7 @@ export interface AppRoutesOptions {
 }
 
 export function createAppRoutes({ app, rendererDir, allowedHosts }: AppRoutesOptions) {
+  const streams = new Set<ServerResponse>();
   function checkOrigin(req: IncomingMessage) {
     const hosts = allowedHosts();
     const host = req.headers.host ?? '';
@@ -76,12 +77,14 @@ export function createAppRoutes({ app, rendererDir, allowedHosts }: AppRoutesOpt
       Connection: 'keep-alive',
     });
     res.write(': connected\n\n');
+    streams.add(res);
     const unsubscribe = app.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
     // Keeps proxies and the browser from timing the stream out.
     const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
     req.on('close', () => {
       clearInterval(ping);
       unsubscribe();
+      streams.delete(res);
     });
   }
 
@@ -106,7 +109,7 @@ export function createAppRoutes({ app, rendererDir, allowedHosts }: AppRoutesOpt
     createReadStream(file).pipe(res);
   }
 
-  return async function handleApp(req: IncomingMessage, res: ServerResponse, path: string) {
+  async function handleApp(req: IncomingMessage, res: ServerResponse, path: string) {
     try {
       checkOrigin(req);
       if (path.startsWith('/app/call/'))
@@ -118,7 +121,15 @@ export function createAppRoutes({ app, rendererDir, allowedHosts }: AppRoutesOpt
     } catch (error) {
       sendError(res, error);
     }
-  };
+  }
+
+  /** Ends the open event streams, which would otherwise hold a closing listener open forever. */
+  function closeStreams() {
+    for (const res of streams) res.end();
+    streams.clear();
+  }
+
+  return Object.assign(handleApp, { closeStreams });
 }
 
 export type AppHandler = ReturnType<typeof createAppRoutes>;
