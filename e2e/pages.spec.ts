@@ -1,0 +1,31 @@
+import { expect, test } from './support/outpost';
+
+test('every page renders, with screenshots', async ({ page }, testInfo) => {
+  for (const [path, heading] of [
+    ['/projects', 'Projects'],
+    ['/settings', 'Settings'],
+    ['/settings/environments', 'Environments'],
+    ['/issues', 'Issues'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
+    await page.screenshot({
+      path: testInfo.outputPath(`${path.slice(1).replace(/\//g, '-')}.png`),
+      fullPage: true,
+    });
+  }
+});
+
+test('a project without events shows its DSN as the next step', async ({ page, outpost }) => {
+  const response = await outpost.api('/api/0/teams/local/local/projects/', {
+    method: 'POST',
+    body: JSON.stringify({ name: 'Fresh' }),
+  });
+  const project = (await response.json()) as { id: string };
+  const keys = (await (await outpost.api('/api/0/projects/local/fresh/keys/')).json()) as {
+    dsn: { public: string };
+  }[];
+  await page.goto(`/issues?project=${project.id}`);
+  await expect(page.getByText('No issues match')).toBeVisible();
+  await expect(page.getByText(keys[0]!.dsn.public)).toBeVisible();
+});
