@@ -29,3 +29,14 @@ test('a project without events shows its DSN as the next step', async ({ page, o
   await expect(page.getByText('No issues match')).toBeVisible();
   await expect(page.getByText(keys[0]!.dsn.public)).toBeVisible();
 });
+
+test('retention is set per project from Settings', async ({ page }) => {
+  await page.goto('/settings');
+  const panel = page.getByRole('form', { name: 'Retention' });
+  await panel.getByLabel('Days').fill('30');
+  await panel.getByLabel('Events at most').fill('5000');
+  await panel.getByRole('button', { name: 'Save retention' }).click();
+  await expect(panel.getByRole('status')).toContainText('Saved');
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Retention' }).getByLabel('Days')).toHaveValue('30');
+});

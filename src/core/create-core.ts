@@ -15,6 +15,8 @@ import { closeServer, hostNames, listen } from './listener.js';
 import { listKeys } from './repositories/keys.js';
 import { ensureDefaults } from './services/bootstrap.js';
 import { createEventStore } from './store/event-store.js';
+import { createPruner } from './store/retention.js';
+import { scheduleRetention } from './store/retention-schedule.js';
 import { createWriter } from './store/writer.js';
 
 export { PortInUseError } from './listener.js';
@@ -30,6 +32,8 @@ export interface CoreOptions {
   rendererDir?: string;
   /** Processing threads for ingest; 0 processes on the main thread. */
   workers?: number;
+  /** How often retention runs in the background. */
+  retentionIntervalMs?: number;
 }
 
 function fileSize(file: string): number {
@@ -103,7 +107,13 @@ export function createCore(options: CoreOptions) {
     relisten,
     settings,
     clearCaches: () => store.clearCaches(),
+    pruneSoon: () => void retention.runNow(),
   });
+  const retention = scheduleRetention(
+    createPruner(db),
+    options.retentionIntervalMs ?? 60_000,
+    (issueIds) => app.emit({ type: 'issues-changed', issueIds }),
+  );
   const live = createLiveUpdates(app.emit);
   writer.onCommit(live.onCommit);
 
@@ -126,6 +136,8 @@ export function createCore(options: CoreOptions) {
     authToken,
     baseUrl,
     settings,
+    /** Runs retention now; resolves with the number of events it deleted. */
+    prune: () => retention.runNow(),
     /** The DSN of project 1's first key: what a new user pastes into their SDK. */
     defaultDsn(): string {
       const key = listKeys(db, 1)[0];
@@ -144,6 +156,7 @@ export function createCore(options: CoreOptions) {
         await closeServer(server);
       }
       live.stop();
+      await retention.stop();
       writer.close();
       await processor.close();
       db.pragma('wal_checkpoint(TRUNCATE)');

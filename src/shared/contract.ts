@@ -11,6 +11,7 @@ import type {
   OrganizationSummary,
   ProjectEnvironment,
   ProjectSummary,
+  RetentionSettings,
   ServerSettings,
 } from './types.js';
 
@@ -92,6 +93,16 @@ export const contract = {
   setListenAddress: call<ServerSettings>()(
     z
       .object({ host: z.string().min(1).max(255), port: z.number().int().min(0).max(65535) })
+      .strict(),
+  ),
+  getRetention: call<RetentionSettings>()(z.object({ projectId: id }).strict()),
+  setRetention: call<RetentionSettings>()(
+    z
+      .object({
+        projectId: id,
+        days: z.number().int().min(1, 'At least 1 day.').max(36_500, 'At most 36,500 days.'),
+        maxEvents: z.number().int().min(1, 'At least 1 event.').max(1_000_000_000),
+      })
       .strict(),
   ),
   clearAllData: call<{ cleared: true }>()(

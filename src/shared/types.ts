@@ -120,6 +120,16 @@ export interface ServerSettings {
   databaseBytes: number;
 }
 
+export interface RetentionSettings {
+  projectId: number;
+  /** Events received longer ago are deleted. */
+  days: number;
+  /** The oldest events past this count are deleted. */
+  maxEvents: number;
+  /** Events the project holds now. */
+  events: number;
+}
+
 /** Pushed to the user interface as things change. */
 export type AppEvent =
   | { type: 'ingested'; projectIds: number[]; issueIds: number[]; newEnvironment: boolean }

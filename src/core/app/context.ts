@@ -16,4 +16,6 @@ export interface AppContext {
   settings(): ServerSettings;
   /** Forget the ingest writer's cached rows (after data is deleted under it). */
   clearCaches(): void;
+  /** Runs retention now rather than at its next round. */
+  pruneSoon(): void;
 }

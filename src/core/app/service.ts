@@ -6,6 +6,7 @@ import { environmentHandlers } from './environment-handlers.js';
 import type { Handlers } from './handlers.js';
 import { issueHandlers } from './issue-handlers.js';
 import { projectHandlers } from './project-handlers.js';
+import { retentionHandlers } from './retention-handlers.js';
 import { settingsHandlers } from './settings-handlers.js';
 
 /**
@@ -24,6 +25,7 @@ export function createAppService(ctx: Omit<AppContext, 'emit'>) {
     ...environmentHandlers(full),
     ...issueHandlers(full),
     ...settingsHandlers(full),
+    ...retentionHandlers(full),
   };
 
   async function call(name: unknown, input: unknown): Promise<CallOutcome<unknown>> {

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate.js';
 import { initial } from './0001-initial.js';
+import { retention } from './0002-retention.js';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, retention];

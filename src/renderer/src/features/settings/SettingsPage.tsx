@@ -5,6 +5,7 @@ import { ErrorBanner, Loading } from '../../components/Status';
 import { ClearDataPanel } from './ClearDataPanel';
 import { formatBytes } from './format-bytes';
 import { ListenAddressPanel } from './ListenAddressPanel';
+import { RetentionPanel } from './RetentionPanel';
 import './settings.css';
 
 export function SettingsPage() {
@@ -56,6 +57,7 @@ export function SettingsPage() {
               </dd>
             </dl>
           </section>
+          <RetentionPanel />
           <ClearDataPanel onCleared={() => void load()} />
         </>
       )}

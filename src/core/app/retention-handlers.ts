@@ -1,0 +1,36 @@
+import { notFound } from '../errors.js';
+import type { RetentionSettings } from '../../shared/types.js';
+import type { AppContext } from './context.js';
+import type { Handlers } from './handlers.js';
+
+export function retentionHandlers(
+  ctx: AppContext,
+): Pick<Handlers, 'getRetention' | 'setRetention'> {
+  const { db } = ctx;
+  function read(projectId: number): RetentionSettings {
+    const row = db
+      .prepare('SELECT retention_days, retention_events FROM projects WHERE id = ?')
+      .get(projectId) as { retention_days: number; retention_events: number } | undefined;
+    if (!row) throw notFound(`Project ${projectId} does not exist.`);
+    const { events } = db
+      .prepare('SELECT COUNT(*) AS events FROM events WHERE project_id = ?')
+      .get(projectId) as {
+      events: number;
+    };
+    return { projectId, days: row.retention_days, maxEvents: row.retention_events, events };
+  }
+  return {
+    getRetention: ({ projectId }) => read(projectId),
+    setRetention: ({ projectId, days, maxEvents }) => {
+      read(projectId);
+      db.prepare('UPDATE projects SET retention_days = ?, retention_events = ? WHERE id = ?').run(
+        days,
+        maxEvents,
+        projectId,
+      );
+      // Tighter limits apply now, not at the next round.
+      ctx.pruneSoon();
+      return read(projectId);
+    },
+  };
+}

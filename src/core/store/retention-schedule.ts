@@ -1,0 +1,55 @@
+import type { Pruner } from './retention.js';
+
+/**
+ * Runs retention now and then in the background: one round at a time, never two at once; a
+ * request for a round while one runs queues exactly one more.
+ */
+export function scheduleRetention(
+  pruner: Pruner,
+  intervalMs: number,
+  onBatch: (issueIds: number[]) => void,
+) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let again = false;
+  let stopped = false;
+
+  function plan(delay: number) {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(round, delay);
+    timer.unref();
+  }
+
+  function round(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = pruner
+      .pruneAll(onBatch)
+      .catch((error: unknown) => {
+        console.error('Retention failed; it will try again:', error);
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          plan(0);
+        } else plan(intervalMs);
+      });
+    return running;
+  }
+
+  plan(intervalMs);
+  return {
+    /** Runs a round now (or right after the one running) and resolves when it is done. */
+    runNow: (): Promise<number> => round(),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

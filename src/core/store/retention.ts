@@ -1,0 +1,134 @@
+import type { Db } from '../db/open.js';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+export interface PruneOptions {
+  /** Events deleted in one transaction: small, so that ingest commits in between. */
+  batchSize?: number;
+  now?: () => number;
+}
+
+interface ProjectLimits {
+  id: number;
+  retention_days: number;
+  retention_events: number;
+}
+
+interface Doomed {
+  id: number;
+  issue_id: number;
+  environment_id: number;
+  timestamp: number;
+}
+
+const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+
+/**
+ * Retention, the only thing that ever deletes events: per project, events received longer ago
+ * than its days, and the oldest past its count. Deleted in small batches, each taking its
+ * events out of the figures kept on write (counts per issue, environment and hour); an issue
+ * left without events goes too. Distinct users are a set that cannot be taken apart: they stay.
+ */
+export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneOptions = {}) {
+  const q = {
+    projects: db.prepare('SELECT id, retention_days, retention_events FROM projects'),
+    older: db.prepare(
+      `SELECT id, issue_id, environment_id, timestamp FROM events
+       WHERE project_id = ? AND received < ? ORDER BY received LIMIT ?`,
+    ),
+    // The newest event past the count limit: it and everything older go.
+    countEdge: db.prepare(
+      `SELECT received, id FROM events WHERE project_id = ?
+       ORDER BY received DESC, id DESC LIMIT 1 OFFSET ?`,
+    ),
+    pastEdge: db.prepare(
+      `SELECT id, issue_id, environment_id, timestamp FROM events
+       WHERE project_id = ? AND (received < ? OR (received = ? AND id <= ?))
+       ORDER BY received LIMIT ?`,
+    ),
+    deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
+    lessIssueEnvironment: db.prepare(
+      'UPDATE issue_environments SET times_seen = times_seen - ? WHERE issue_id = ? AND environment_id = ?',
+    ),
+    dropIssueEnvironment: db.prepare(
+      'DELETE FROM issue_environments WHERE issue_id = ? AND environment_id = ? AND times_seen <= 0',
+    ),
+    lessHour: db.prepare(
+      'UPDATE issue_hourly SET count = count - ? WHERE issue_id = ? AND environment_id = ? AND hour = ?',
+    ),
+    dropHour: db.prepare(
+      'DELETE FROM issue_hourly WHERE issue_id = ? AND environment_id = ? AND hour = ? AND count <= 0',
+    ),
+    lessIssue: db.prepare('UPDATE issues SET times_seen = times_seen - ? WHERE id = ?'),
+    dropIssue: db.prepare('DELETE FROM issues WHERE id = ? AND times_seen <= 0'),
+  };
+
+  /** Deletes the given events and takes them out of the figures; returns the issues touched. */
+  const remove = db.transaction((events: Doomed[]) => {
+    const perIssue = new Map<string, number>();
+    const perEnvironment = new Map<string, number>();
+    const perHour = new Map<string, number>();
+    for (const event of events) {
+      q.deleteEvent.run(event.id);
+      add(perIssue, String(event.issue_id));
+      add(perEnvironment, `${event.issue_id}:${event.environment_id}`);
+      add(
+        perHour,
+        `${event.issue_id}:${event.environment_id}:${Math.floor(event.timestamp / HOUR) * HOUR}`,
+      );
+    }
+    for (const [key, count] of perHour) {
+      const [issue, environment, hour] = key.split(':').map(Number);
+      q.lessHour.run(count, issue, environment, hour);
+      q.dropHour.run(issue, environment, hour);
+    }
+    for (const [key, count] of perEnvironment) {
+      const [issue, environment] = key.split(':').map(Number);
+      q.lessIssueEnvironment.run(count, issue, environment);
+      q.dropIssueEnvironment.run(issue, environment);
+    }
+    for (const [issue, count] of perIssue) {
+      q.lessIssue.run(count, Number(issue));
+      q.dropIssue.run(Number(issue));
+    }
+    return [...perIssue.keys()].map(Number);
+  });
+
+  /** One batch of what retention asks of a project; an empty list when it is within its limits. */
+  function batchFor(project: ProjectLimits): Doomed[] {
+    const byAge = q.older.all(
+      project.id,
+      now() - project.retention_days * DAY,
+      batchSize,
+    ) as Doomed[];
+    if (byAge.length > 0) return byAge;
+    const edge = q.countEdge.get(project.id, project.retention_events) as
+      { received: number; id: number } | undefined;
+    if (!edge) return [];
+    return q.pastEdge.all(project.id, edge.received, edge.received, edge.id, batchSize) as Doomed[];
+  }
+
+  return {
+    /**
+     * Prunes every project to its limits, one batch at a time, yielding to the event loop
+     * between batches so that ingest keeps committing. Resolves with the events deleted.
+     */
+    async pruneAll(onBatch?: (issueIds: number[]) => void): Promise<number> {
+      let deleted = 0;
+      for (const project of q.projects.all() as ProjectLimits[]) {
+        for (;;) {
+          const batch = batchFor(project);
+          if (batch.length === 0) break;
+          const issues = remove(batch);
+          deleted += batch.length;
+          onBatch?.(issues);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      return deleted;
+    },
+  };
+}
+
+export type Pruner = ReturnType<typeof createPruner>;

@@ -1,0 +1,98 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { RetentionSettings } from '../../../../shared/types';
+import { call } from '../../api/client';
+import { useFilters } from '../../stores/filters';
+import { useProjects } from '../../stores/projects';
+import { FormOutcome } from '../projects/FormOutcome';
+import { useSubmit } from '../projects/use-submit';
+
+/** Per-project retention: the only setting that ever deletes events. */
+export function RetentionPanel() {
+  const projects = useProjects((state) => state.projects);
+  const { projectIds } = useFilters();
+  const [projectId, setProjectId] = useState<number | null>(null);
+  const [settings, setSettings] = useState<RetentionSettings | null>(null);
+  const [days, setDays] = useState('');
+  const [maxEvents, setMaxEvents] = useState('');
+  const { busy, error, done, run } = useSubmit();
+  const chosen = projectId ?? projectIds[0] ?? projects[0]?.id ?? null;
+
+  useEffect(() => {
+    if (chosen === null) return;
+    call('getRetention', { projectId: chosen }).then(
+      (loaded) => {
+        setSettings(loaded);
+        setDays(String(loaded.days));
+        setMaxEvents(String(loaded.maxEvents));
+      },
+      () => setSettings(null),
+    );
+  }, [chosen]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen === null) return;
+    void run(async () => {
+      const saved = await call('setRetention', {
+        projectId: chosen,
+        days: Number(days),
+        maxEvents: Number(maxEvents),
+      });
+      setSettings(saved);
+      return 'Saved: older events are being pruned in the background.';
+    });
+  };
+
+  return (
+    <form className="panel settings-panel" aria-labelledby="retention-heading" onSubmit={submit}>
+      <h2 id="retention-heading">Retention</h2>
+      <p className="settings-hint">
+        Events received longer ago than the days, or past the count (oldest first), are deleted in
+        small batches in the background. Nothing else ever deletes events.
+      </p>
+      <div className="address-fields">
+        <label>
+          Project
+          <select
+            aria-label="Retention project"
+            value={chosen ?? ''}
+            onChange={(event) => setProjectId(Number(event.target.value))}
+          >
+            {projects.map((project) => (
+              <option key={project.id} value={project.id}>
+                {project.organizationSlug} / {project.slug}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Days
+          <input
+            type="number"
+            min={1}
+            value={days}
+            onChange={(event) => setDays(event.target.value)}
+          />
+        </label>
+        <label>
+          Events at most
+          <input
+            type="number"
+            min={1}
+            value={maxEvents}
+            onChange={(event) => setMaxEvents(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="primary" disabled={busy || chosen === null}>
+          Save retention
+        </button>
+      </div>
+      {settings && (
+        <p className="settings-hint">
+          The project holds {settings.events.toLocaleString()} events now.
+        </p>
+      )}
+      <FormOutcome error={error} done={done} />
+    </form>
+  );
+}

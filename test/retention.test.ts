@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningCore, startCore } from './support/core.js';
+import { type Target, sendEvent, targetOf } from './support/send.js';
+
+const DAY = 86_400_000;
+
+describe('retention', () => {
+  let running: RunningCore;
+  let target: Target;
+  const one = (sql: string) => (running.core.db.prepare(sql).get() as { n: number }).n;
+
+  /** The figures kept on write must add up to the events that remain. */
+  function expectFiguresMatchEvents() {
+    const events = one('SELECT COUNT(*) AS n FROM events');
+    expect(one('SELECT COALESCE(SUM(times_seen), 0) AS n FROM issues')).toBe(events);
+    expect(one('SELECT COALESCE(SUM(times_seen), 0) AS n FROM issue_environments')).toBe(events);
+    expect(one('SELECT COALESCE(SUM(count), 0) AS n FROM issue_hourly')).toBe(events);
+    expect(
+      one('SELECT COUNT(*) AS n FROM issues WHERE id NOT IN (SELECT issue_id FROM events)'),
+    ).toBe(0);
+  }
+
+  beforeEach(async () => {
+    running = await startCore();
+    target = await targetOf(running.api, running.url, 'local', 'default');
+  });
+  afterEach(() => running.stop());
+
+  const setRetention = (days: number, maxEvents: number) =>
+    running.core.app.call('setRetention', { projectId: 1, days, maxEvents });
+
+  it('keeps the newest events up to the project count, and the figures with them', async () => {
+    for (let i = 0; i < 25; i++) {
+      await sendEvent(target, { message: `issue ${i % 5}`, environment: `env${i % 3}` });
+    }
+    await setRetention(90, 10);
+    await running.core.prune();
+    expect(one('SELECT COUNT(*) AS n FROM events')).toBe(10);
+    const oldestKept = one('SELECT MIN(id) AS n FROM events');
+    expect(oldestKept).toBe(one('SELECT MAX(id) AS n FROM events') - 9);
+    expectFiguresMatchEvents();
+    const settings = await running.core.app.call('getRetention', { projectId: 1 });
+    expect(settings).toEqual({
+      ok: true,
+      value: { projectId: 1, days: 90, maxEvents: 10, events: 10 },
+    });
+  });
+
+  it('deletes events older than the project days, and issues left without events', async () => {
+    await sendEvent(target, { message: 'old one', environment: 'production' });
+    await sendEvent(target, { message: 'recent', environment: 'production' });
+    running.core.db
+      .prepare("UPDATE events SET received = ? WHERE title = 'old one'")
+      .run(Date.now() - 100 * DAY);
+    expect(await running.core.prune()).toBe(1);
+    const titles = running.core.db.prepare('SELECT title FROM issues').all();
+    expect(titles).toEqual([{ title: 'recent' }]);
+    expectFiguresMatchEvents();
+  });
+
+  it('prunes while ingest runs without losing an acknowledged event beyond the limit', async () => {
+    await setRetention(90, 50);
+    let answered = 0;
+    const sending = (async () => {
+      for (let batch = 0; batch < 10; batch++) {
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            sendEvent(target, { message: `m${i % 7}`, environment: 'production' }),
+          ),
+        );
+        answered += results.length;
+        void running.core.prune();
+      }
+    })();
+    await sending;
+    await running.core.prune();
+    expect(answered).toBe(200);
+    expect(one('SELECT COUNT(*) AS n FROM events')).toBe(50);
+    expectFiguresMatchEvents();
+  });
+
+  it('refuses limits below one with a readable message', async () => {
+    const refused = await setRetention(0, 10);
+    expect(refused).toMatchObject({ ok: false, error: { status: 400 } });
+    expect(refused.ok ? '' : refused.error.message).toContain('At least 1 day');
+  });
+});
