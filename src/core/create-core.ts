@@ -11,7 +11,13 @@ import { createIngestRoutes } from './http/ingest-routes.js';
 import { createRequestHandler } from './http/server.js';
 import { createKeyRing } from './ingest/key-ring.js';
 import { createProcessor, defaultWorkerCount } from './ingest/processor.js';
-import { closeServer, hostNames, listen } from './listener.js';
+import {
+  type ListenerLimits,
+  closeServer,
+  defaultListenerLimits,
+  hostNames,
+  listen,
+} from './listener.js';
 import { listKeys } from './repositories/keys.js';
 import { ensureDefaults } from './services/bootstrap.js';
 import { createEventStore } from './store/event-store.js';
@@ -34,6 +40,9 @@ export interface CoreOptions {
   workers?: number;
   /** How often retention runs in the background. */
   retentionIntervalMs?: number;
+  /** Requests in flight past which ingest answers 429. */
+  maxInFlight?: number;
+  listenerLimits?: Partial<ListenerLimits>;
 }
 
 function fileSize(file: string): number {
@@ -65,6 +74,7 @@ export function createCore(options: CoreOptions) {
   let host = options.host ?? '127.0.0.1';
   let port = options.port ?? 8930;
   let server: Server | undefined;
+  const listenerLimits = { ...defaultListenerLimits, ...options.listenerLimits };
 
   const baseUrl = () => {
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
@@ -81,7 +91,7 @@ export function createCore(options: CoreOptions) {
 
   async function relisten(newHost: string, newPort: number) {
     // The new address must listen before the old one is let go: a taken port changes nothing.
-    const started = await listen(handler, newHost, newPort);
+    const started = await listen(handler, newHost, newPort, listenerLimits);
     const old = server;
     server = started.server;
     host = newHost;
@@ -123,7 +133,13 @@ export function createCore(options: CoreOptions) {
     allowedHosts: () => hostNames(host, port),
   });
   const handler = createRequestHandler(
-    createIngestRoutes({ keys, writer, processor, now }),
+    createIngestRoutes({
+      keys,
+      writer,
+      processor,
+      now,
+      ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
+    }),
     createApi({ db, keys, baseUrl, now, authToken, emit: app.emit }),
     appRoutes,
   );
@@ -144,7 +160,7 @@ export function createCore(options: CoreOptions) {
       return key ? projectDsn(baseUrl(), key.public_key, 1) : '';
     },
     async listen(): Promise<{ host: string; port: number }> {
-      const started = await listen(handler, host, port);
+      const started = await listen(handler, host, port, listenerLimits);
       server = started.server;
       port = started.port;
       return { host, port };

@@ -1,6 +1,19 @@
 import { type RequestListener, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** What one listener allows a client. */
+export interface ListenerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxConnections: number;
+}
+
+export const defaultListenerLimits: ListenerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  maxConnections: 1_024,
+};
+
 export class PortInUseError extends Error {
   constructor(
     readonly host: string,
@@ -15,9 +28,21 @@ export function listen(
   handler: RequestListener,
   host: string,
   port: number,
+  limits: ListenerLimits = defaultListenerLimits,
 ): Promise<{ server: Server; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = createServer({ keepAliveTimeout: 65_000 }, handler);
+    const server = createServer(
+      {
+        keepAliveTimeout: 65_000,
+        // A slow or stalled client cannot hold a connection forever.
+        headersTimeout: limits.headersTimeoutMs,
+        requestTimeout: limits.requestTimeoutMs,
+        // How often those timeouts are checked: a tenth of the shorter one.
+        connectionsCheckingInterval: Math.max(100, Math.min(limits.headersTimeoutMs, 30_000) / 10),
+      },
+      handler,
+    );
+    server.maxConnections = limits.maxConnections;
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, port) : error);
     });

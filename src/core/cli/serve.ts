@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PortInUseError, createCore } from '../create-core.js';
-import { UsageError, readServeOptions } from './options.js';
+import { UsageError, isLoopback, readServeOptions } from './options.js';
 
 /** `npm run serve`: the core without the desktop shell, until SIGINT or SIGTERM. */
 async function main() {
@@ -18,6 +18,11 @@ async function main() {
   } catch (error) {
     await core.close();
     throw error;
+  }
+  if (!isLoopback(options.host)) {
+    console.error(
+      `Warning: listening on ${options.host}: other machines can send events to Outpost and, with the token, read them.`,
+    );
   }
   console.log(`Outpost is listening on ${core.baseUrl()}`);
   console.log(`DSN: ${core.defaultDsn()}`);
@@ -47,7 +52,7 @@ main().catch((error: unknown) => {
     );
   } else if (error instanceof UsageError) {
     console.error(
-      `${error.message}\nUsage: npm run serve -- [--host H] [--port P] [--data-dir DIR] [--auth-token T]`,
+      `${error.message}\nUsage: npm run serve -- [--host H] [--port P] [--data-dir DIR] [--auth-token T] [--allow-remote]`,
     );
   } else {
     console.error(error instanceof Error ? error.message : error);

@@ -38,6 +38,8 @@ export interface IngestDeps {
   writer: Writer;
   processor: Processor;
   now?: () => number;
+  /** Requests in flight past which ingest answers 429 rather than queue more. */
+  maxInFlight?: number;
 }
 
 /** The project a request may write to: the key must exist and belong to the path's project. */
@@ -58,7 +60,15 @@ function authorize(
   return { projectId: key.projectId, organizationId: key.organizationId };
 }
 
-export function createIngestRoutes({ keys, writer, processor, now = Date.now }: IngestDeps) {
+export function createIngestRoutes({
+  keys,
+  writer,
+  processor,
+  now = Date.now,
+  maxInFlight = 5_000,
+}: IngestDeps) {
+  // Requests read, processing or waiting for their commit.
+  let inFlight = 0;
   async function ingest(
     req: IncomingMessage,
     endpoint: IngestEndpoint,
@@ -128,12 +138,31 @@ export function createIngestRoutes({ keys, writer, processor, now = Date.now }: 
       );
       return;
     }
+    if (inFlight >= maxInFlight) {
+      // Writes are so far behind that taking more would grow memory without bound. The SDKs
+      // back off for Retry-After and send again (spec §3.8); nothing answered 200 is dropped.
+      sendJson(
+        res,
+        429,
+        { detail: 'Outpost is catching up with its writes: retry shortly.' },
+        {
+          ...CORS_HEADERS,
+          'Retry-After': '1',
+          'X-Sentry-Rate-Limits': '1::organization:backlog',
+        },
+      );
+      req.resume();
+      return;
+    }
+    inFlight += 1;
     try {
       const { job, responseId } = await ingest(req, endpoint, pathProjectId, query);
       if (job.event || job.items.length > 0) await writer.write(job);
       sendJson(res, 200, responseId ? { id: responseId } : {}, CORS_HEADERS);
     } catch (error) {
       sendError(res, error, CORS_HEADERS);
+    } finally {
+      inFlight -= 1;
     }
   };
 }

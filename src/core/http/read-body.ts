@@ -27,6 +27,9 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
     };
     req.on('data', onData);
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
-    req.on('error', reject);
+    // A client that hangs up part-way is not a server error.
+    req.on('error', () =>
+      reject(new StatusError(400, 'The request body ended before it was complete.')),
+    );
   });
 }

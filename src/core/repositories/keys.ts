@@ -55,3 +55,29 @@ export function loadActiveKeys(db: Db): Map<string, ActiveKey> {
 export function getKeyById(db: Db, id: number): ProjectKeyRow | undefined {
   return db.prepare('SELECT * FROM project_keys WHERE id = ?').get(id) as ProjectKeyRow | undefined;
 }
+
+export function getKeyByPublicKey(
+  db: Db,
+  projectId: number,
+  publicKey: string,
+): ProjectKeyRow | undefined {
+  return db
+    .prepare('SELECT * FROM project_keys WHERE project_id = ? AND public_key = ?')
+    .get(projectId, publicKey) as ProjectKeyRow | undefined;
+}
+
+export function updateKey(db: Db, id: number, changes: { isActive?: boolean; label?: string }) {
+  if (changes.isActive !== undefined) {
+    db.prepare('UPDATE project_keys SET is_active = ? WHERE id = ?').run(
+      changes.isActive ? 1 : 0,
+      id,
+    );
+  }
+  if (changes.label !== undefined) {
+    db.prepare('UPDATE project_keys SET label = ? WHERE id = ?').run(changes.label, id);
+  }
+}
+
+export function deleteKey(db: Db, id: number) {
+  db.prepare('DELETE FROM project_keys WHERE id = ?').run(id);
+}

@@ -1,6 +1,13 @@
-import { StatusError, notFound } from '../../errors.js';
+import { StatusError, fieldErrors, notFound } from '../../errors.js';
 import { newKeyHex } from '../../ids.js';
-import { getKeyById, insertKey, listKeys } from '../../repositories/keys.js';
+import {
+  deleteKey,
+  getKeyById,
+  getKeyByPublicKey,
+  insertKey,
+  listKeys,
+  updateKey,
+} from '../../repositories/keys.js';
 import { listOrganizations } from '../../repositories/organizations.js';
 import { listProjects } from '../../repositories/projects.js';
 import { createOrganization, createProject } from '../../services/organizations.js';
@@ -77,5 +84,39 @@ export function addOrganizationRoutes(router: Router, ctx: ApiContext) {
     const key = getKeyById(db, id);
     if (!key) throw notFound();
     return { status: 201, body: serializeKey(key, ctx.baseUrl()) };
+  });
+
+  function requireKey(params: Record<string, string>) {
+    const org = requireOrganization(db, params.org!);
+    const project = requireProject(db, org, params.project!);
+    const key = getKeyByPublicKey(db, project.id, params.keyId!);
+    if (!key) throw notFound('Key not found');
+    return key;
+  }
+
+  // Revoking a key (isActive false) or deleting it stops its DSN at once: the key ring reloads.
+  router.add('PUT', '/api/0/projects/:org/:project/keys/:keyId/', async ({ params, json }) => {
+    const key = requireKey(params);
+    const body = asObject(await json());
+    const errors: Record<string, string[]> = {};
+    if (body.isActive !== undefined && typeof body.isActive !== 'boolean') {
+      errors.isActive = ['Must be a valid boolean.'];
+    }
+    if (body.name !== undefined && (typeof body.name !== 'string' || body.name.trim() === '')) {
+      errors.name = ['This field may not be blank.'];
+    }
+    if (Object.keys(errors).length > 0) throw fieldErrors(errors);
+    updateKey(db, key.id, {
+      ...(typeof body.isActive === 'boolean' ? { isActive: body.isActive } : {}),
+      ...(typeof body.name === 'string' ? { label: body.name.trim().slice(0, 64) } : {}),
+    });
+    ctx.keys.reload();
+    return { body: serializeKey(getKeyById(db, key.id)!, ctx.baseUrl()) };
+  });
+
+  router.add('DELETE', '/api/0/projects/:org/:project/keys/:keyId/', ({ params }) => {
+    deleteKey(db, requireKey(params).id);
+    ctx.keys.reload();
+    return { status: 204, body: null };
   });
 }
