@@ -23,6 +23,12 @@ export function openDatabase({ file, nativeBinding }: OpenOptions): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -32000');
-  migrate(db, migrations);
+  const latest = migrations.at(-1)!.version;
+  migrate(
+    db,
+    migrations,
+    undefined,
+    file === ':memory:' ? undefined : `${file}.before-v${latest}.bak`,
+  );
   return db;
 }
