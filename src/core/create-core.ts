@@ -9,7 +9,9 @@ import { projectDsn } from './http/api/serializers.js';
 import { createAppRoutes } from './http/app-routes.js';
 import { createIngestRoutes } from './http/ingest-routes.js';
 import { createRequestHandler } from './http/server.js';
+import { StatusError } from './errors.js';
 import { createKeyRing } from './ingest/key-ring.js';
+import { processBody } from './ingest/process-body.js';
 import { createProcessor, defaultWorkerCount } from './ingest/processor.js';
 import {
   type ListenerLimits,
@@ -132,6 +134,38 @@ export function createCore(options: CoreOptions) {
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
     allowedHosts: () => hostNames(host, port),
   });
+  /**
+   * Stores a file's envelopes for a project: all are processed first, so that one bad envelope
+   * stores nothing; then they are queued together, which commits them in one transaction.
+   */
+  async function importEnvelopes(
+    target: { projectId: number; organizationId: number },
+    envelopes: Buffer[],
+  ) {
+    const processed = envelopes.map((body, index) => {
+      try {
+        return processBody({
+          endpoint: 'envelope',
+          body,
+          contentEncoding: undefined,
+          contentType: undefined,
+          context: { receivedAt: now() },
+        });
+      } catch (error) {
+        throw new StatusError(
+          400,
+          `Envelope ${index + 1} of the file: ${(error as Error).message}`,
+        );
+      }
+    });
+    const results = await Promise.all(
+      processed.map(({ event, items }) =>
+        writer.write({ ...target, ...(event ? { event } : {}), items }),
+      ),
+    );
+    return results.filter((result) => result.event && !result.event.duplicate).length;
+  }
+
   const handler = createRequestHandler(
     createIngestRoutes({
       keys,
@@ -140,7 +174,7 @@ export function createCore(options: CoreOptions) {
       now,
       ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
     }),
-    createApi({ db, keys, baseUrl, now, authToken, emit: app.emit }),
+    createApi({ db, keys, baseUrl, now, authToken, emit: app.emit, importEnvelopes }),
     appRoutes,
   );
 

@@ -1,10 +1,45 @@
 import { badRequest } from '../errors.js';
+import { limits } from './limits.js';
 import type { Envelope, EnvelopeItem, JsonObject } from './types.js';
 
 const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * True when JSON `buf` nests objects and arrays more than `max` levels deep. V8 parses any
+ * depth, but JSON.stringify, run when an event is stored and again each time it is served,
+ * overflows the stack a few thousand levels down (a 500 for a bad body, found by fuzzing an
+ * event nested 10,000 deep); refusing such documents as they are read keeps that a 400.
+ */
+function nestedDeeperThan(buf: Buffer, max: number): boolean {
+  // Each level takes two bytes at least.
+  if (buf.length <= max * 2) return false;
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < buf.length; index += 1) {
+    const byte = buf[index];
+    if (inString) {
+      if (byte === BACKSLASH) index += 1;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === 0x7b || byte === 0x5b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (byte === 0x7d || byte === 0x5d) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
 
 /** Parses `buf` as JSON and insists on an object; the error names `what` for the SDK's log. */
 export function parseJsonObject(buf: Buffer, what: string): JsonObject {
+  // Checked before parsing, so that a deep document is never built in memory.
+  if (nestedDeeperThan(buf, limits.jsonDepth)) {
+    throw badRequest(`${what} nests objects and arrays more than ${limits.jsonDepth} levels deep`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(buf.toString('utf8'));
@@ -103,4 +138,32 @@ export function serializeEnvelope(envelope: Envelope): Buffer {
     parts.push(Buffer.from(JSON.stringify(headers) + '\n'), item.payload, Buffer.from('\n'));
   }
   return Buffer.concat(parts);
+}
+
+/**
+ * Parses envelopes written one after another (an export file): a header line without a `type`
+ * starts the next envelope, a line with one is an item of the current envelope.
+ */
+export function parseEnvelopeSequence(body: Buffer): Envelope[] {
+  const envelopes: Envelope[] = [];
+  let current: Envelope | undefined;
+  let position = 0;
+  while (position < body.length) {
+    const end = lineEnd(body, position);
+    if (isBlank(body, position, end)) {
+      position = end + 1;
+      continue;
+    }
+    const line = parseJsonObject(body.subarray(position, end), `line at byte ${position}`);
+    if (current === undefined || typeof line.type !== 'string') {
+      current = { headers: line, items: [] };
+      envelopes.push(current);
+      position = end + 1;
+      continue;
+    }
+    const { item, next } = readItem(body, position, end, current.items.length);
+    current.items.push(item);
+    position = next;
+  }
+  return envelopes;
 }

@@ -9,4 +9,9 @@ export const limits = {
   clientReportBytes: 4 * 1024,
   checkInBytes: 100 * 1024,
   sessionsPerEnvelope: 100,
+  /**
+   * Nesting of a JSON document (event, header). serde_json, the JSON reader Relay uses, stops at
+   * 128 levels by default; real SDKs trim their data to a handful.
+   */
+  jsonDepth: 128,
 };

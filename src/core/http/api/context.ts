@@ -17,6 +17,11 @@ export interface ApiContext {
   now(): number;
   /** Tells the user interface what the API changed. */
   emit(event: AppEvent): void;
+  /** Stores envelopes for a project through the ingest pipeline; resolves with the events stored. */
+  importEnvelopes(
+    target: { projectId: number; organizationId: number },
+    envelopes: Buffer[],
+  ): Promise<number>;
 }
 
 /** Sentry resolves organizations and projects by slug, and also by numeric id. */

@@ -4,6 +4,7 @@ import { StatusError } from '../../errors.js';
 import { sendError, sendJson } from '../respond.js';
 import type { ApiContext } from './context.js';
 import { addEnvironmentRoutes } from './environment-routes.js';
+import { addExportRoutes } from './export-routes.js';
 import { addIssueRoutes } from './issue-routes.js';
 import { addOrganizationRoutes } from './organization-routes.js';
 import { createRouter } from './router.js';
@@ -38,6 +39,7 @@ export function createApi(ctx: ApiContext & { authToken: string }) {
   addOrganizationRoutes(router, ctx);
   addEnvironmentRoutes(router, ctx);
   addIssueRoutes(router, ctx);
+  addExportRoutes(router, ctx);
 
   function authenticate(req: IncomingMessage) {
     const header = req.headers.authorization ?? '';
@@ -55,7 +57,17 @@ export function createApi(ctx: ApiContext & { authToken: string }) {
     try {
       authenticate(req);
       const result = await router.dispatch(req, new URL(rawUrl, ctx.baseUrl()));
-      if (result.body === null) {
+      if (result.stream) {
+        res.writeHead(result.status ?? 200, {
+          ...result.headers,
+          'Content-Type': result.stream.contentType,
+        });
+        for (const chunk of result.stream.chunks) {
+          // Respect the socket's back-pressure: a large export is never held in memory whole.
+          if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+        }
+        res.end();
+      } else if (result.body === null) {
         res.writeHead(result.status ?? 204, result.headers ?? {});
         res.end();
       } else {

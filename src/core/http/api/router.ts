@@ -10,12 +10,16 @@ export interface ApiRequest {
   url: URL;
   /** The JSON body, parsed; 400 when it is not JSON. */
   json(): Promise<unknown>;
+  /** The raw body, up to a limit (413 past it). */
+  body(maxBytes: number): Promise<Buffer>;
 }
 
 export interface ApiResponse {
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A body streamed as it is produced instead of JSON (`body` is then ignored). */
+  stream?: { contentType: string; chunks: Iterable<Buffer> };
 }
 
 export type ApiHandler = (request: ApiRequest) => ApiResponse | Promise<ApiResponse>;
@@ -72,6 +76,7 @@ export function createRouter() {
           params,
           query: url.searchParams,
           url,
+          body: (maxBytes: number) => readBody(req, maxBytes),
           async json() {
             const body = await readBody(req, MAX_JSON_BYTES);
             if (body.length === 0) return {};
