@@ -1,5 +1,6 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePayload } from '../src/core/store/payload-codec.js';
 import { type RunningCore, startCore } from './support/core.js';
 import {
   type Target,
@@ -189,8 +190,11 @@ describe('the ingest endpoints', () => {
         .prepare(
           'SELECT e.name, ev.payload FROM events ev JOIN environments e ON e.id = ev.environment_id WHERE ev.event_id = ?',
         )
-        .get(id) as { name: string; payload: string };
-      return { name: row.name, payload: JSON.parse(row.payload) as Record<string, unknown> };
+        .get(id) as { name: string; payload: Buffer };
+      return {
+        name: row.name,
+        payload: JSON.parse(decodePayload(row.payload)) as Record<string, unknown>,
+      };
     };
 
     it('vector 3: a 65-character name is dropped into "" with an error; the event is kept', async () => {

@@ -1,6 +1,7 @@
 import { StatusError } from '../errors.js';
 import type { EventWrite, RawItemWrite } from '../store/write-types.js';
 import { parseJsonObject } from './envelope.js';
+import { encodePayload } from '../store/payload-codec.js';
 import { groupEvent } from './grouping/index.js';
 import { limits } from './limits.js';
 import { normalizeEvent } from './normalize.js';
@@ -55,7 +56,7 @@ export function processEvent(
     ...(context.clientIp ? { clientIp: context.clientIp } : {}),
     ...(context.sentAt !== undefined ? { sentAt: context.sentAt } : {}),
   });
-  return { event, grouping: groupEvent(data), payload: JSON.stringify(data) };
+  return { event, grouping: groupEvent(data), payload: encodePayload(JSON.stringify(data)) };
 }
 
 function rawItem(item: EnvelopeItem, eventId: string | null): RawItemWrite {

@@ -28,7 +28,11 @@ function workerEntry(): string {
 }
 
 /** Buffers come back from a thread as plain Uint8Arrays: SQLite binds Buffers. */
+const asBuffer = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 function restoreBuffers(result: ProcessedBody): ProcessedBody {
+  if (result.event) result.event.payload = asBuffer(result.event.payload);
   for (const item of result.items) {
     const bytes = item.payload as Uint8Array;
     item.payload = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { decodePayload } from '../store/payload-codec.js';
 
 export interface EventRow {
   id: number;
@@ -13,8 +14,12 @@ export interface EventRow {
   title: string;
   timestamp: number;
   received: number;
+  /** The normalised event JSON. */
   payload: string;
 }
+
+type StoredRow = Omit<EventRow, 'payload'> & { payload: Buffer };
+const toEventRow = (row: StoredRow): EventRow => ({ ...row, payload: decodePayload(row.payload) });
 
 const marks = (values: readonly unknown[]) => values.map(() => '?').join(',');
 
@@ -35,13 +40,15 @@ export function listIssueEvents(
       `${SELECT} WHERE ev.issue_id = ? ${envClause}
        ORDER BY ev.timestamp DESC, ev.id DESC LIMIT ? OFFSET ?`,
     )
-    .all(issueId, ...(environmentIds ?? []), limit, offset) as EventRow[];
+    .all(issueId, ...(environmentIds ?? []), limit, offset)
+    .map((row) => toEventRow(row as StoredRow));
 }
 
 export function getEvent(db: Db, projectId: number, eventId: string): EventRow | undefined {
-  return db
+  const row = db
     .prepare(`${SELECT} WHERE ev.project_id = ? AND ev.event_id = ?`)
-    .get(projectId, eventId) as EventRow | undefined;
+    .get(projectId, eventId) as StoredRow | undefined;
+  return row && toEventRow(row);
 }
 
 export function latestIssueEvent(

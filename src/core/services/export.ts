@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import { serializeEnvelope } from '../ingest/envelope.js';
+import { decodePayload } from '../store/payload-codec.js';
 
 /**
  * A project's data as Sentry envelopes, one after another, in the format the SDKs send: every
@@ -9,11 +10,11 @@ import { serializeEnvelope } from '../ingest/envelope.js';
 export function* exportProject(db: Db, projectId: number): Generator<Buffer> {
   const events = db
     .prepare('SELECT event_id, payload FROM events WHERE project_id = ? ORDER BY id')
-    .iterate(projectId) as IterableIterator<{ event_id: string; payload: string }>;
+    .iterate(projectId) as IterableIterator<{ event_id: string; payload: Buffer }>;
   for (const event of events) {
     yield serializeEnvelope({
       headers: { event_id: event.event_id },
-      items: [{ headers: {}, type: 'event', payload: Buffer.from(event.payload) }],
+      items: [{ headers: {}, type: 'event', payload: Buffer.from(decodePayload(event.payload)) }],
     });
   }
   const items = db

@@ -5,8 +5,8 @@ export interface EventWrite {
   /** The normalised event's facts; its payload travels as text, in `payload`. */
   event: Omit<NormalizedEvent, 'data'>;
   grouping: Grouping;
-  /** The normalised payload as stored. */
-  payload: string;
+  /** The normalised payload as stored: deflated JSON (payload-codec.ts). */
+  payload: Buffer;
 }
 
 /** An envelope item kept as sent (transaction, session, check-in, log, attachment, …). */

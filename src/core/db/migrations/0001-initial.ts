@@ -127,7 +127,8 @@ export const initial: Migration = {
         title TEXT NOT NULL,
         timestamp INTEGER NOT NULL,
         received INTEGER NOT NULL,
-        payload TEXT NOT NULL,
+        -- The normalised event JSON, deflated (src/core/store/payload-codec.ts).
+        payload BLOB NOT NULL,
         UNIQUE (project_id, event_id)
       ) STRICT;
       CREATE INDEX events_issue_environment_time ON events(issue_id, environment_id, timestamp);
