@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/fixtures.js';
 
-const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
 const entry = join(repoRoot, 'src', 'core', 'cli', 'serve.ts');
 
 function serve(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(tsx, [entry, ...args], {
+  // Node itself with tsx's loader, not the tsx wrapper: a signal must reach the server, and a
+  // killed wrapper would leave its child running.
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
