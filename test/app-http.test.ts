@@ -98,6 +98,12 @@ describe('the app contract over HTTP', () => {
     expect(await received).toContain('data: {"type":"ingested"');
   });
 
+  it('answers a path that is not valid percent-encoding with a 400', async () => {
+    const response = await send(running.url, '/%E0%A4%A', {});
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toHaveProperty('detail');
+  });
+
   it('serves nothing of the UI without a build, saying how to build it', async () => {
     const response = await send(running.url, '/issues', {});
     expect(response.status).toBe(404);

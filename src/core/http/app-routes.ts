@@ -89,12 +89,18 @@ export function createAppRoutes({ app, rendererDir, allowedHosts }: AppRoutesOpt
   }
 
   function serveFile(res: ServerResponse, path: string) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      throw new StatusError(400, 'The path is not valid percent-encoding.');
+    }
     if (!rendererDir || !existsSync(join(rendererDir, 'index.html'))) {
       sendJson(res, 404, { detail: 'The user interface is not built: run npm run build.' });
       return;
     }
     const root = normalize(rendererDir + sep);
-    let file = normalize(join(rendererDir, decodeURIComponent(path)));
+    let file = normalize(join(rendererDir, decoded));
     // Paths that are not files are the app's own routes: the single page handles them.
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       file = join(rendererDir, 'index.html');

@@ -15,7 +15,7 @@ export function readPage(request: ApiRequest, defaultLimit = DEFAULT_LIMIT): Pag
   let limit = defaultLimit;
   if (raw !== null) {
     limit = Number(raw);
-    if (!Number.isInteger(limit) || limit < 1) {
+    if (!Number.isSafeInteger(limit) || limit < 1) {
       throw new StatusError(400, 'Invalid per_page or limit: give a whole number from 1 to 100.');
     }
     limit = Math.min(limit, MAX_LIMIT);
@@ -25,7 +25,7 @@ export function readPage(request: ApiRequest, defaultLimit = DEFAULT_LIMIT): Pag
   if (cursor) {
     const parts = cursor.split(':');
     offset = Number(parts[1]);
-    if (parts.length !== 3 || !Number.isInteger(offset) || offset < 0) {
+    if (parts.length !== 3 || !Number.isSafeInteger(offset) || offset < 0) {
       throw new StatusError(400, 'Invalid cursor parameter.');
     }
   }
