@@ -24,9 +24,9 @@ function property<T>(target: string, arbitrary: fc.Arbitrary<T>, check: (value: 
 }
 
 const RUNS: Record<string, number> = {
-  'random bytes': 1_000,
-  'random lines': 1_000,
-  'structured envelopes': 1_000,
+  'random bytes': 3_000,
+  'random lines': 3_000,
+  'structured envelopes': 2_000,
   'round trip': 300,
   'JSON objects': 500,
 };

@@ -12,7 +12,12 @@ const tally = createTally();
 const LEVELS = ['debug', 'info', 'warning', 'error', 'fatal'];
 const MAX_ENVIRONMENT_BYTES = 64;
 
-function property<T>(target: string, runs: number, arbitrary: fc.Arbitrary<T>, check: (value: T) => void) {
+function property<T>(
+  target: string,
+  runs: number,
+  arbitrary: fc.Arbitrary<T>,
+  check: (value: T) => void,
+) {
   const started = performance.now();
   fc.assert(
     fc.property(arbitrary, (value) => {
@@ -25,7 +30,8 @@ function property<T>(target: string, runs: number, arbitrary: fc.Arbitrary<T>, c
 }
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
-const hasEnvironmentTag = (raw: JsonObject) => JSON.stringify(raw.tags ?? null).includes('environment');
+const hasEnvironmentTag = (raw: JsonObject) =>
+  JSON.stringify(raw.tags ?? null).includes('environment');
 
 /** What every normalised event must satisfy, whatever came in. */
 function checkNormalized(raw: JsonObject, context: NormalizeContext) {
@@ -59,10 +65,25 @@ function checkNormalized(raw: JsonObject, context: NormalizeContext) {
 
 const context: fc.Arbitrary<NormalizeContext> = fc.record(
   {
-    receivedAt: fc.integer({ min: 0, max: 4_102_444_800_000 }),
-    eventId: fc.oneof(fc.uuid(), fc.hexaString({ minLength: 32, maxLength: 32 }), fc.string()),
+    // Epoch milliseconds up to 2100; fc.integer stops at 32 bits.
+    receivedAt: fc
+      .tuple(fc.integer({ min: 0, max: 4_102_444_800 }), fc.integer({ min: 0, max: 999 }))
+      .map(([seconds, millis]) => seconds * 1000 + millis),
+    eventId: fc.oneof(
+      fc.uuid(),
+      fc.string({
+        unit: fc.constantFrom(...'0123456789abcdefABCDEF-'),
+        minLength: 32,
+        maxLength: 36,
+      }),
+      fc.string(),
+    ),
     clientIp: fc.oneof(fc.ipV4(), fc.ipV6(), fc.string({ maxLength: 10 })),
-    sentAt: fc.integer({ min: -8_640_000_000_000_000, max: 8_640_000_000_000_000 }),
+    // Whatever Date.parse gives for an envelope's `sent_at`.
+    sentAt: fc.oneof(
+      fc.maxSafeInteger(),
+      fc.date({ noInvalidDate: true }).map((date) => date.getTime()),
+    ),
   },
   { requiredKeys: ['receivedAt'] },
 );
@@ -124,7 +145,10 @@ const eventLike = fc.record(
     dist: fieldValue,
     server_name: fieldValue,
     user: fc.oneof(
-      fc.record({ id: fieldValue, email: fieldValue, ip_address: fieldValue }, { requiredKeys: [] }),
+      fc.record(
+        { id: fieldValue, email: fieldValue, ip_address: fieldValue },
+        { requiredKeys: [] },
+      ),
       fieldValue,
     ),
     tags: fc.oneof(
@@ -134,7 +158,10 @@ const eventLike = fc.record(
     ),
     message: fc.oneof(
       fieldValue,
-      fc.record({ message: fieldValue, params: fieldValue, formatted: fieldValue }, { requiredKeys: [] }),
+      fc.record(
+        { message: fieldValue, params: fieldValue, formatted: fieldValue },
+        { requiredKeys: [] },
+      ),
     ),
     logentry: fieldValue,
     errors: fieldValue,
@@ -144,7 +171,11 @@ const eventLike = fc.record(
 
 describe('normalizeEvent under fuzzing', () => {
   afterAll(() =>
-    recordFigures('normalize-fuzz', { cases: tally.cases, millis: tally.millis, total: tally.total() }),
+    recordFigures('normalize-fuzz', {
+      cases: tally.cases,
+      millis: tally.millis,
+      total: tally.total(),
+    }),
   );
 
   it('never throws on arbitrary JSON objects', () => {
