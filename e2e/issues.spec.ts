@@ -97,4 +97,13 @@ test.describe('issues by environment', () => {
     await page.getByRole('button', { name: 'Show development' }).click();
     await expect(page.getByRole('button', { name: 'Hide development' })).toBeVisible();
   });
+
+  test("deletes an environment's data after typing its name", async ({ page }) => {
+    await page.goto('/settings/environments?project=1');
+    page.once('dialog', (dialog) => void dialog.accept('qa'));
+    await page.getByRole('button', { name: 'Delete data of qa' }).click();
+    await expect(page.getByRole('status')).toContainText('Deleted 1 events of qa');
+    await page.goto('/issues?project=1&environment=qa');
+    await expect(page.getByText('No issues match')).toBeVisible();
+  });
 });

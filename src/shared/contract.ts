@@ -60,6 +60,20 @@ export const contract = {
       })
       .strict(),
   ),
+  deleteEnvironmentData: call<{ deleted: number }>()(
+    z
+      .object({
+        projectId: id,
+        environment: z.string().max(256),
+        /** The environment's name again: deleting is confirmed by typing it. */
+        confirm: z.string().max(256),
+      })
+      .strict()
+      .refine((input) => input.confirm === input.environment, {
+        message: 'Type the environment name to confirm.',
+        path: ['confirm'],
+      }),
+  ),
   listIssues: call<IssuePage>()(
     z
       .object({

@@ -22,6 +22,7 @@ const VALID: Record<CallName, Record<string, unknown>> = {
   listEnvironmentOptions: { projectIds: [1] },
   listProjectEnvironments: { projectId: 1, visibility: 'all' },
   setEnvironmentsHidden: { projectId: 1, names: ['production'], hidden: true },
+  deleteEnvironmentData: { projectId: 1, environment: 'qa', confirm: 'qa' },
   listIssues: { projectIds: [1], environments: [], query: '', sort: 'date', cursor: 0, limit: 50 },
   getIssue: { issueId: 1, environments: ['production'] },
   listIssueEvents: { issueId: 1, environments: [], cursor: 0, limit: 10 },

@@ -1,5 +1,10 @@
 import type { ProjectEnvironmentRow } from '../repositories/environments.js';
-import { listProjectEnvironments, setEnvironmentsHidden } from '../repositories/environments.js';
+import {
+  getProjectEnvironment,
+  listProjectEnvironments,
+  setEnvironmentsHidden,
+} from '../repositories/environments.js';
+import { deleteEnvironmentData } from '../services/environment-data.js';
 import { getProjectById } from '../repositories/projects.js';
 import { notFound } from '../errors.js';
 import type { ProjectEnvironment } from '../../shared/types.js';
@@ -14,7 +19,13 @@ const environmentOf = (row: ProjectEnvironmentRow): ProjectEnvironment => ({
 
 export function environmentHandlers(
   ctx: AppContext,
-): Pick<Handlers, 'listEnvironmentOptions' | 'listProjectEnvironments' | 'setEnvironmentsHidden'> {
+): Pick<
+  Handlers,
+  | 'listEnvironmentOptions'
+  | 'listProjectEnvironments'
+  | 'setEnvironmentsHidden'
+  | 'deleteEnvironmentData'
+> {
   const { db } = ctx;
   const requireProject = (projectId: number) => {
     const project = getProjectById(db, projectId);
@@ -51,6 +62,16 @@ export function environmentHandlers(
       const rows = setEnvironmentsHidden(db, projectId, names, hidden).map(environmentOf);
       ctx.emit({ type: 'environments-changed', projectId });
       return rows;
+    },
+    deleteEnvironmentData: async ({ projectId, environment }) => {
+      requireProject(projectId);
+      const row = getProjectEnvironment(db, projectId, environment);
+      if (!row) throw notFound(`The project has no environment "${environment}".`);
+      const deleted = await deleteEnvironmentData(db, projectId, row.environment_id, (issueIds) =>
+        ctx.emit({ type: 'issues-changed', issueIds }),
+      );
+      ctx.emit({ type: 'environments-changed', projectId });
+      return { deleted };
     },
   };
 }

@@ -15,7 +15,7 @@ interface ProjectLimits {
   retention_events: number;
 }
 
-interface Doomed {
+export interface Doomed {
   id: number;
   issue_id: number;
   environment_id: number;
@@ -25,28 +25,12 @@ interface Doomed {
 const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
 /**
- * Retention, the only thing that ever deletes events: per project, events received longer ago
- * than its days, and the oldest past its count. Deleted in small batches, each taking its
- * events out of the figures kept on write (counts per issue, environment and hour); an issue
- * left without events goes too. Distinct users are a set that cannot be taken apart: they stay.
+ * Deletes events and takes them out of the figures kept on write (counts per issue,
+ * environment and hour); an issue left without events goes too. Distinct users are a set that
+ * cannot be taken apart: they stay. Retention and deleting an environment's data both use it.
  */
-export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneOptions = {}) {
+export function createEventRemover(db: Db) {
   const q = {
-    projects: db.prepare('SELECT id, retention_days, retention_events FROM projects'),
-    older: db.prepare(
-      `SELECT id, issue_id, environment_id, timestamp FROM events
-       WHERE project_id = ? AND received < ? ORDER BY received LIMIT ?`,
-    ),
-    // The newest event past the count limit: it and everything older go.
-    countEdge: db.prepare(
-      `SELECT received, id FROM events WHERE project_id = ?
-       ORDER BY received DESC, id DESC LIMIT 1 OFFSET ?`,
-    ),
-    pastEdge: db.prepare(
-      `SELECT id, issue_id, environment_id, timestamp FROM events
-       WHERE project_id = ? AND (received < ? OR (received = ? AND id <= ?))
-       ORDER BY received LIMIT ?`,
-    ),
     deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
     lessIssueEnvironment: db.prepare(
       'UPDATE issue_environments SET times_seen = times_seen - ? WHERE issue_id = ? AND environment_id = ?',
@@ -64,8 +48,8 @@ export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneO
     dropIssue: db.prepare('DELETE FROM issues WHERE id = ? AND times_seen <= 0'),
   };
 
-  /** Deletes the given events and takes them out of the figures; returns the issues touched. */
-  const remove = db.transaction((events: Doomed[]) => {
+  /** Returns the issues touched. */
+  return db.transaction((events: Doomed[]) => {
     const perIssue = new Map<string, number>();
     const perEnvironment = new Map<string, number>();
     const perHour = new Map<string, number>();
@@ -94,6 +78,31 @@ export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneO
     }
     return [...perIssue.keys()].map(Number);
   });
+}
+
+/**
+ * Retention, the only deletion that happens by itself: per project, events received longer ago
+ * than its days, and the oldest past its count, in small batches through the event remover.
+ */
+export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneOptions = {}) {
+  const q = {
+    projects: db.prepare('SELECT id, retention_days, retention_events FROM projects'),
+    older: db.prepare(
+      `SELECT id, issue_id, environment_id, timestamp FROM events
+       WHERE project_id = ? AND received < ? ORDER BY received LIMIT ?`,
+    ),
+    // The newest event past the count limit: it and everything older go.
+    countEdge: db.prepare(
+      `SELECT received, id FROM events WHERE project_id = ?
+       ORDER BY received DESC, id DESC LIMIT 1 OFFSET ?`,
+    ),
+    pastEdge: db.prepare(
+      `SELECT id, issue_id, environment_id, timestamp FROM events
+       WHERE project_id = ? AND (received < ? OR (received = ? AND id <= ?))
+       ORDER BY received LIMIT ?`,
+    ),
+  };
+  const remove = createEventRemover(db);
 
   /** One batch of what retention asks of a project; an empty list when it is within its limits. */
   function batchFor(project: ProjectLimits): Doomed[] {

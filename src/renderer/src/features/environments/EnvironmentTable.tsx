@@ -12,6 +12,7 @@ export function EnvironmentTable({
   emptyText,
   busy,
   onApply,
+  onDeleteData,
 }: {
   title: string;
   action: 'Hide' | 'Show';
@@ -19,6 +20,7 @@ export function EnvironmentTable({
   emptyText: string;
   busy: boolean;
   onApply(names: string[]): Promise<boolean>;
+  onDeleteData(name: string): void;
 }) {
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const headingId = useId();
@@ -94,6 +96,15 @@ export function EnvironmentTable({
                     onClick={() => void onApply([env.name])}
                   >
                     {action}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Delete data of ${env.name}`}
+                    disabled={busy}
+                    onClick={() => onDeleteData(env.name)}
+                  >
+                    Delete data
                   </button>
                 </td>
               </tr>

@@ -22,6 +22,7 @@ export function EnvironmentsSettingsPage() {
   const { environments, error, reload } = useProjectEnvironments(projectId);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const setHidden = async (names: string[], hidden: boolean) => {
     if (projectId === undefined) return false;
@@ -36,6 +37,29 @@ export function EnvironmentsSettingsPage() {
     } catch (failure) {
       setActionError((failure as Error).message);
       return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Deleting is confirmed by typing the name; it runs in batches while ingest goes on.
+  const deleteData = async (name: string) => {
+    if (projectId === undefined) return;
+    const typed = window.prompt(
+      `Delete every event of "${name}" in this project? The environment stays. Type its name to confirm.`,
+    );
+    if (typed === null) return;
+    setBusy(true);
+    setActionError(null);
+    try {
+      const { deleted } = await call('deleteEnvironmentData', {
+        projectId,
+        environment: name,
+        confirm: typed,
+      });
+      setNotice(`Deleted ${deleted.toLocaleString()} events of ${name}.`);
+    } catch (failure) {
+      setActionError((failure as Error).message);
     } finally {
       setBusy(false);
     }
@@ -106,6 +130,11 @@ export function EnvironmentsSettingsPage() {
           </p>
         </EmptyState>
       )}
+      {notice && (
+        <p role="status" className="environment-note">
+          {notice}
+        </p>
+      )}
       {environments && environments.length > 0 && (
         <div className="environment-lists">
           <EnvironmentTable
@@ -115,6 +144,7 @@ export function EnvironmentsSettingsPage() {
             emptyText="Every environment is hidden: the selector offers none of them."
             busy={busy}
             onApply={(names) => setHidden(names, true)}
+            onDeleteData={(name) => void deleteData(name)}
           />
           <EnvironmentTable
             title="Hidden"
@@ -123,6 +153,7 @@ export function EnvironmentsSettingsPage() {
             emptyText="No hidden environments. Hide one to take it out of the selector."
             busy={busy}
             onApply={(names) => setHidden(names, false)}
+            onDeleteData={(name) => void deleteData(name)}
           />
         </div>
       )}
