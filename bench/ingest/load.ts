@@ -1,0 +1,111 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+/** What one load run saw, whichever generator made it. */
+export interface LoadResult {
+  generator: 'wrk' | 'node';
+  seconds: number;
+  /** Requests started; those still in flight at the stop were never answered. */
+  sent: number;
+  /** Of those, how many were the every-n-th kind (bodies carrying a session). */
+  everySent: number;
+  /** Responses received, by status code. */
+  statuses: Record<string, number>;
+  responses: number;
+  /** Connect, read, write and timeout errors. */
+  socketErrors: number;
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+}
+
+export interface LoadOptions {
+  url: string;
+  templatesFile: string;
+  connections: number;
+  seconds: number;
+}
+
+/** wrk's version line, or undefined when it is not installed. */
+export function wrkVersion(): string | undefined {
+  const result = spawnSync('wrk', ['-v'], { encoding: 'utf8', timeout: 5_000 });
+  if (result.error) return undefined;
+  return /wrk (\S+)/.exec(`${result.stdout}${result.stderr}`)?.[1] ?? 'unknown version';
+}
+
+/**
+ * wrk threads: one per two cores. On a small machine the generator shares the cores with the
+ * server; one LuaJIT thread builds well over the requests any receiver here can answer.
+ */
+export const wrkThreads = (cores: number, connections: number) =>
+  Math.max(1, Math.min(connections, Math.floor(cores / 2)));
+
+interface WrkJson {
+  durationMicros: number;
+  responses: number;
+  sent: number;
+  everySent: number;
+  statuses: Record<string, number>;
+  errors: { connect: number; read: number; write: number; timeout: number };
+  latencyMicros: Record<string, number>;
+}
+
+export async function runWrk(options: LoadOptions, threads: number): Promise<LoadResult> {
+  const args = [
+    `-t${threads}`,
+    `-c${options.connections}`,
+    `-d${options.seconds}s`,
+    '--timeout',
+    '10s',
+    '--latency',
+    '-s',
+    join(import.meta.dirname, 'ingest.lua'),
+    options.url,
+    '--',
+    options.templatesFile,
+    randomBytes(4).toString('hex'),
+  ];
+  const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) => {
+    // Bounded even if wrk hangs: its own duration plus a margin for the last timeouts.
+    execFile(
+      'wrk',
+      args,
+      { timeout: (options.seconds + 30) * 1000, killSignal: 'SIGKILL', maxBuffer: 1024 * 1024 },
+      (error, out, err) =>
+        error
+          ? reject(new Error(`wrk failed: ${error.message}\n${err}`))
+          : resolve({ stdout: out }),
+    );
+  });
+  const line = stdout.split('\n').find((text) => text.startsWith('BENCH-JSON '));
+  if (!line) throw new Error(`wrk printed no result line:\n${stdout}`);
+  const json = JSON.parse(line.slice('BENCH-JSON '.length)) as WrkJson;
+  const ms = (key: string) => (json.latencyMicros[key] ?? 0) / 1000;
+  return {
+    generator: 'wrk',
+    seconds: json.durationMicros / 1e6,
+    // wrk builds one request with the first thread's script to check it, and never sends it.
+    sent: json.sent - 1,
+    everySent: json.everySent,
+    statuses: json.statuses,
+    responses: json.responses,
+    socketErrors: json.errors.connect + json.errors.read + json.errors.write + json.errors.timeout,
+    latencyMs: { mean: ms('mean'), p50: ms('50'), p90: ms('90'), p99: ms('99'), max: ms('max') },
+  };
+}
+
+/** Two runs against the same server as one, for counting what it stored. */
+export function combineLoads(first: LoadResult, second: LoadResult): LoadResult {
+  const statuses = { ...first.statuses };
+  for (const [status, count] of Object.entries(second.statuses)) {
+    statuses[status] = (statuses[status] ?? 0) + count;
+  }
+  return {
+    ...second,
+    seconds: first.seconds + second.seconds,
+    sent: first.sent + second.sent,
+    everySent: first.everySent + second.everySent,
+    statuses,
+    responses: first.responses + second.responses,
+    socketErrors: first.socketErrors + second.socketErrors,
+  };
+}
