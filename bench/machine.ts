@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 
 /** The machine a run was measured on, as one line for BENCHMARKS.md. */
@@ -26,4 +27,12 @@ export function sourceRevision(root: string): string {
   } catch {
     return '';
   }
+}
+
+/** CPU time the whole machine has spent busy since boot, in seconds (all cores added up). */
+export function machineBusySeconds(): number {
+  // /proc/stat's first line: user nice system idle iowait irq softirq steal …, in USER_HZ (100).
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1);
+  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
 }

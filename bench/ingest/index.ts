@@ -3,7 +3,13 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultWorkerCount } from '../../src/core/ingest/processor.js';
 import { onInterrupt } from '../interrupt.js';
-import { describeMachine, loadAverage, runDate, sourceRevision } from '../machine.js';
+import {
+  describeMachine,
+  loadAverage,
+  machineBusySeconds,
+  runDate,
+  sourceRevision,
+} from '../machine.js';
 import type { BenchOptions, BenchPart, PartReport } from '../part.js';
 import { serializeTemplates } from './body-template.js';
 import { type LoadResult, combineLoads, runWrk, wrkThreads, wrkVersion } from './load.js';
@@ -72,11 +78,14 @@ async function measure(
     // not a module loader, a JIT or a processing thread still starting.
     const warmUp = options.smoke ? undefined : await loadFor(WARM_UP_SECONDS);
     const cpuBefore = running.server.cpuSeconds();
+    const machineBefore = machineBusySeconds();
     const load = await loadFor(options.seconds);
+    const cpuSeconds = running.server.cpuSeconds() - cpuBefore;
     const measurement: Measurement = {
       target,
       load,
-      cpuSeconds: running.server.cpuSeconds() - cpuBefore,
+      cpuSeconds,
+      otherCpuSeconds: machineBusySeconds() - machineBefore - cpuSeconds,
       peakRssBytes: running.server.peakRssBytes(),
       problems: [...loadProblems(load, ''), ...(warmUp ? loadProblems(warmUp, 'warm-up: ') : [])],
     };
@@ -207,7 +216,8 @@ export const ingestPart: BenchPart = {
       '',
       'events/s counts answers 200 per second (transactions per second for transactions); ' +
         "latencies as wrk measures them; peak RSS is the server's VmHWM; server CPU is " +
-        'its user + system time over the measured run (200 % = two cores busy).',
+        'its user + system time over the measured run (200 % = two cores busy), and the ' +
+        'rest is what the load generator and everything else on the machine used meanwhile.',
       '',
       ...results.map((result) => `${variantMarkdown(result)}\n`),
       'To repeat: `npm run bench` (`npm run bench -- --only ingest --duration 10`).',

@@ -9,6 +9,8 @@ export interface Measurement {
   load?: LoadResult;
   peakRssBytes?: number;
   cpuSeconds?: number;
+  /** CPU the rest of the machine used meanwhile: the generator, and anyone else's work. */
+  otherCpuSeconds?: number;
   /** Outpost only: what it stored against what was answered. */
   stored?: StoreCheck;
   /** Why there is no figure: 'skipped' or 'failed'. */
@@ -43,20 +45,21 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
 function row(measurement: Measurement): string[] {
   const label = TARGET_LABELS[measurement.target];
   const { load } = measurement;
-  if (!load) return [label, measurement.missing ?? 'no figure', '', '', '', ''];
-  const cpu =
-    measurement.cpuSeconds === undefined ? '' : (measurement.cpuSeconds / load.seconds) * 100;
+  if (!load) return [label, measurement.missing ?? 'no figure', '', '', '', '', ''];
+  const percent = (seconds: number | undefined) =>
+    seconds === undefined ? '' : `${Math.max(0, Math.round((seconds / load.seconds) * 100))} %`;
   return [
     label,
     int(rate(load)),
     ms(load.latencyMs.p50),
     ms(load.latencyMs.p99),
     measurement.peakRssBytes ? mb(measurement.peakRssBytes) : '',
-    cpu === '' ? '' : `${Math.round(cpu)} %`,
+    percent(measurement.cpuSeconds),
+    percent(measurement.otherCpuSeconds),
   ];
 }
 
-const HEADINGS = ['target', 'events/s', 'p50 ms', 'p99 ms', 'peak RSS', 'server CPU'];
+const HEADINGS = ['target', 'events/s', 'p50 ms', 'p99 ms', 'peak RSS', 'server CPU', 'rest CPU'];
 
 /** "Outpost/null 0.31, Outpost/Spotlight 0.62": from the same run, or absent. */
 export function ratios(result: VariantResult): string {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { cached } from '../db/statements.js';
 import type { IssueSearch } from '../services/issue-query.js';
 
 export interface IssueRow {
@@ -80,12 +81,92 @@ function issueConditions(filter: IssueListFilter, params: unknown[]): string[] {
   return where;
 }
 
+const COLUMN: Record<IssueSort, string> = {
+  date: 'last_seen',
+  new: 'first_seen',
+  freq: 'times_seen',
+};
+
+/** One environment: an issue's figures are its row there, read in the order of an index. */
+function listInEnvironment(db: Db, filter: IssueListFilter, environmentId: number) {
+  const params: unknown[] = [environmentId];
+  const where = issueConditions(filter, params);
+  const column = COLUMN[filter.sort];
+  return db
+    .prepare(
+      `SELECT i.id, ie.times_seen AS count, ie.first_seen, ie.last_seen
+       FROM issue_environments ie JOIN issues i ON i.id = ie.issue_id
+       WHERE ie.environment_id = ? AND ${where.join(' AND ')}
+       ORDER BY ie.${column} DESC, ie.issue_id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...params, filter.limit + 1, filter.offset) as IssueListRow[];
+}
+
+/**
+ * Several environments: the figures add up across them, so no one index holds the order.
+ * Fagin's threshold algorithm: the first `depth` issues of each environment's index are the
+ * candidates, whose figures are added up exactly; an issue outside every such list has, in each
+ * environment, at most that list's last value, which bounds its sum (or max, or min). Once the
+ * page's last candidate beats that bound the page is exact; else the lists grow.
+ */
+function listAcrossEnvironments(db: Db, filter: IssueListFilter, environmentIds: number[]) {
+  const wanted = filter.offset + filter.limit + 1;
+  const column = COLUMN[filter.sort];
+  const figures = db.prepare(
+    `SELECT ie.issue_id AS id, SUM(ie.times_seen) AS count, MIN(ie.first_seen) AS first_seen,
+            MAX(ie.last_seen) AS last_seen
+     FROM issue_environments ie
+     WHERE ie.issue_id IN (SELECT value FROM json_each(?))
+       AND ie.environment_id IN (${marks(environmentIds)})
+     GROUP BY ie.issue_id ORDER BY ${ORDER[filter.sort]} LIMIT ?`,
+  );
+  const key = (row: IssueListRow) =>
+    filter.sort === 'freq' ? row.count : filter.sort === 'new' ? row.first_seen : row.last_seen;
+  for (let depth = wanted; ; depth *= 4) {
+    const candidates = new Set<number>();
+    const edges: number[] = [];
+    for (const environmentId of environmentIds) {
+      const params: unknown[] = [environmentId];
+      const where = issueConditions(filter, params);
+      const rows = db
+        .prepare(
+          `SELECT ie.issue_id AS id, ie.${column} AS value
+           FROM issue_environments ie JOIN issues i ON i.id = ie.issue_id
+           WHERE ie.environment_id = ? AND ${where.join(' AND ')}
+           ORDER BY ie.${column} DESC, ie.issue_id DESC LIMIT ?`,
+        )
+        .all(...params, depth) as { id: number; value: number }[];
+      for (const row of rows) candidates.add(row.id);
+      if (rows.length === depth) edges.push(rows.at(-1)!.value);
+    }
+    const rows = figures.all(
+      JSON.stringify([...candidates]),
+      ...environmentIds,
+      wanted,
+    ) as IssueListRow[];
+    const bound =
+      filter.sort === 'freq'
+        ? edges.reduce((sum, edge) => sum + edge, 0)
+        : Math.max(-Infinity, ...edges);
+    // Every list ran out (edges empty), or the last row wanted outranks any issue not seen.
+    if (edges.length === 0 || (rows.length === wanted && key(rows.at(-1)!) > bound)) {
+      return rows.slice(filter.offset);
+    }
+  }
+}
+
 /**
  * One page of issues (plus one row, to tell whether there is more), with count, first and last
  * seen added up over the selected environments from the figures kept on write.
  */
 export function listIssues(db: Db, filter: IssueListFilter): IssueListRow[] {
   if (filter.projectIds.length === 0) return [];
+  if (filter.since === null && filter.environmentIds?.length === 1) {
+    return listInEnvironment(db, filter, filter.environmentIds[0]!);
+  }
+  if (filter.since === null && filter.environmentIds && filter.environmentIds.length > 1) {
+    return listAcrossEnvironments(db, filter, filter.environmentIds);
+  }
   const params: unknown[] = [];
   const where = issueConditions(filter, params);
   let sql: string;
@@ -132,17 +213,16 @@ export function listIssues(db: Db, filter: IssueListFilter): IssueListRow[] {
 }
 
 export function getIssue(db: Db, id: number): IssueRow | undefined {
-  return db.prepare('SELECT * FROM issues WHERE id = ?').get(id) as IssueRow | undefined;
+  return cached(db, 'SELECT * FROM issues WHERE id = ?').get(id) as IssueRow | undefined;
 }
 
 /** Distinct users of an issue over a set of environments (null: all). */
 export function countIssueUsers(db: Db, issueId: number, environmentIds: number[] | null): number {
   const envClause = environmentIds ? `AND environment_id IN (${marks(environmentIds)})` : '';
-  const row = db
-    .prepare(
-      `SELECT COUNT(DISTINCT user_tag) AS users FROM issue_users WHERE issue_id = ? ${envClause}`,
-    )
-    .get(issueId, ...(environmentIds ?? [])) as { users: number };
+  const row = cached(
+    db,
+    `SELECT COUNT(DISTINCT user_tag) AS users FROM issue_users WHERE issue_id = ? ${envClause}`,
+  ).get(issueId, ...(environmentIds ?? [])) as { users: number };
   return row.users;
 }
 
@@ -153,13 +233,15 @@ export function issueHourlyCounts(
   environmentIds: number[] | null,
   from: number,
 ): Map<number, number> {
-  const envClause = environmentIds ? `AND environment_id IN (${marks(environmentIds)})` : '';
-  const rows = db
-    .prepare(
-      `SELECT hour, SUM(count) AS count FROM issue_hourly
-       WHERE issue_id = ? AND hour >= ? ${envClause} GROUP BY hour`,
-    )
-    .all(issueId, from, ...(environmentIds ?? [])) as { hour: number; count: number }[];
+  // Naming the issue's environments when unfiltered keeps to the hour range of each.
+  const envClause = environmentIds
+    ? `AND environment_id IN (${marks(environmentIds)})`
+    : 'AND environment_id IN (SELECT environment_id FROM issue_environments WHERE issue_id = ?)';
+  const rows = cached(
+    db,
+    `SELECT hour, SUM(count) AS count FROM issue_hourly
+     WHERE issue_id = ? AND hour >= ? ${envClause} GROUP BY hour`,
+  ).all(issueId, from, ...(environmentIds ?? [issueId])) as { hour: number; count: number }[];
   return new Map(rows.map((row) => [row.hour, row.count]));
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { cached } from '../db/statements.js';
 
 export interface ProjectRow {
   id: number;
@@ -28,7 +29,7 @@ export function getProjectBySlug(
 }
 
 export function getProjectById(db: Db, id: number): ProjectRow | undefined {
-  return db.prepare(`SELECT ${columns} FROM projects WHERE id = ?`).get(id) as
+  return cached(db, `SELECT ${columns} FROM projects WHERE id = ?`).get(id) as
     ProjectRow | undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate.js';
 import { initial } from './0001-initial.js';
 import { retention } from './0002-retention.js';
+import { listIndexes } from './0003-list-indexes.js';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, retention];
+export const migrations: readonly Migration[] = [initial, retention, listIndexes];
