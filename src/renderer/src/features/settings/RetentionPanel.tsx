@@ -48,7 +48,7 @@ export function RetentionPanel() {
       <h2 id="retention-heading">Retention</h2>
       <p className="settings-hint">
         Events received longer ago than the days, or past the count (oldest first), are deleted in
-        small batches in the background. Nothing else ever deletes events.
+        small batches in the background. Nothing else deletes events unless you ask for it.
       </p>
       <div className="address-fields">
         <label>
