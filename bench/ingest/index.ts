@@ -17,6 +17,7 @@ import { runNodeLoad } from './node-load.js';
 import {
   type Measurement,
   type VariantResult,
+  OTHERS_NOTE_PERCENT,
   TARGET_LABELS,
   failed,
   variantMarkdown,
@@ -85,7 +86,8 @@ async function measure(
       target,
       load,
       cpuSeconds,
-      otherCpuSeconds: machineBusySeconds() - machineBefore - cpuSeconds,
+      othersCpuSeconds:
+        machineBusySeconds() - machineBefore - cpuSeconds - load.generatorCpuSeconds,
       peakRssBytes: running.server.peakRssBytes(),
       problems: [...loadProblems(load, ''), ...(warmUp ? loadProblems(warmUp, 'warm-up: ') : [])],
     };
@@ -216,8 +218,9 @@ export const ingestPart: BenchPart = {
       '',
       'events/s counts answers 200 per second (transactions per second for transactions); ' +
         "latencies as wrk measures them; peak RSS is the server's VmHWM; server CPU is " +
-        'its user + system time over the measured run (200 % = two cores busy), and the ' +
-        'rest is what the load generator and everything else on the machine used meanwhile.',
+        'its user + system time over the measured run (200 % = two cores busy), generator CPU ' +
+        "wrk's, others CPU what everything else on the machine used meanwhile: above " +
+        `${OTHERS_NOTE_PERCENT} % the figures are disturbed and a note says so.`,
       '',
       ...results.map((result) => `${variantMarkdown(result)}\n`),
       'To repeat: `npm run bench` (`npm run bench -- --only ingest --duration 10`).',

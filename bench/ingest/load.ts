@@ -1,11 +1,14 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What one load run saw, whichever generator made it. */
 export interface LoadResult {
   generator: 'wrk' | 'node';
   seconds: number;
+  /** CPU time the generator itself used, in seconds. */
+  generatorCpuSeconds: number;
   /** Requests started; those still in flight at the stop were never answered. */
   sent: number;
   /** Of those, how many were the every-n-th kind (bodies carrying a session). */
@@ -39,6 +42,17 @@ export function wrkVersion(): string | undefined {
 export const wrkThreads = (cores: number, connections: number) =>
   Math.max(1, Math.min(connections, Math.floor(cores / 2)));
 
+/**
+ * CPU time of this process's children that have ended and been waited for (cutime + cstime of
+ * /proc/self/stat, in USER_HZ = 100): around one wrk run, what wrk used. The servers end only
+ * after their measurement, so they do not count here.
+ */
+function reapedChildrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 interface WrkJson {
   durationMicros: number;
   responses: number;
@@ -64,6 +78,7 @@ export async function runWrk(options: LoadOptions, threads: number): Promise<Loa
     options.templatesFile,
     randomBytes(4).toString('hex'),
   ];
+  const childCpuBefore = reapedChildrenCpuSeconds();
   const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) => {
     // Bounded even if wrk hangs: its own duration plus a margin for the last timeouts.
     execFile(
@@ -83,6 +98,7 @@ export async function runWrk(options: LoadOptions, threads: number): Promise<Loa
   return {
     generator: 'wrk',
     seconds: json.durationMicros / 1e6,
+    generatorCpuSeconds: reapedChildrenCpuSeconds() - childCpuBefore,
     // wrk builds one request with the first thread's script to check it, and never sends it.
     sent: json.sent - 1,
     everySent: json.everySent,
@@ -102,6 +118,7 @@ export function combineLoads(first: LoadResult, second: LoadResult): LoadResult 
   return {
     ...second,
     seconds: first.seconds + second.seconds,
+    generatorCpuSeconds: first.generatorCpuSeconds + second.generatorCpuSeconds,
     sent: first.sent + second.sent,
     everySent: first.everySent + second.everySent,
     statuses,

@@ -9,8 +9,8 @@ export interface Measurement {
   load?: LoadResult;
   peakRssBytes?: number;
   cpuSeconds?: number;
-  /** CPU the rest of the machine used meanwhile: the generator, and anyone else's work. */
-  otherCpuSeconds?: number;
+  /** CPU everything else on the machine used meanwhile (not the server, not the generator). */
+  othersCpuSeconds?: number;
   /** Outpost only: what it stored against what was answered. */
   stored?: StoreCheck;
   /** Why there is no figure: 'skipped' or 'failed'. */
@@ -38,6 +38,9 @@ export function rate(load: LoadResult): number {
   return (load.statuses['200'] ?? 0) / load.seconds;
 }
 
+/** Work by other processes, in % of one core, past which a measurement is called disturbed. */
+export const OTHERS_NOTE_PERCENT = 15;
+
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
@@ -45,7 +48,7 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
 function row(measurement: Measurement): string[] {
   const label = TARGET_LABELS[measurement.target];
   const { load } = measurement;
-  if (!load) return [label, measurement.missing ?? 'no figure', '', '', '', '', ''];
+  if (!load) return [label, measurement.missing ?? 'no figure', '', '', '', '', '', ''];
   const percent = (seconds: number | undefined) =>
     seconds === undefined ? '' : `${Math.max(0, Math.round((seconds / load.seconds) * 100))} %`;
   return [
@@ -55,11 +58,21 @@ function row(measurement: Measurement): string[] {
     ms(load.latencyMs.p99),
     measurement.peakRssBytes ? mb(measurement.peakRssBytes) : '',
     percent(measurement.cpuSeconds),
-    percent(measurement.otherCpuSeconds),
+    percent(load.generatorCpuSeconds),
+    percent(measurement.othersCpuSeconds),
   ];
 }
 
-const HEADINGS = ['target', 'events/s', 'p50 ms', 'p99 ms', 'peak RSS', 'server CPU', 'rest CPU'];
+const HEADINGS = [
+  'target',
+  'events/s',
+  'p50 ms',
+  'p99 ms',
+  'peak RSS',
+  'server CPU',
+  'generator CPU',
+  'others CPU',
+];
 
 /** "Outpost/null 0.31, Outpost/Spotlight 0.62": from the same run, or absent. */
 export function ratios(result: VariantResult): string {
@@ -85,6 +98,13 @@ function notes(result: VariantResult): string[] {
     const label = TARGET_LABELS[measurement.target];
     if (measurement.stored) lines.push(`${label}: ${measurement.stored.summary}`);
     for (const problem of measurement.problems) lines.push(`${label}: ${problem}`);
+    const { load, othersCpuSeconds } = measurement;
+    const others = load && othersCpuSeconds ? (othersCpuSeconds / load.seconds) * 100 : 0;
+    if (others > OTHERS_NOTE_PERCENT) {
+      lines.push(
+        `${label}: disturbed, other work on the machine used ${Math.round(others)} % of a core meanwhile`,
+      );
+    }
   }
   return lines;
 }
