@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 
 /** Where the reliability suites leave their figures, for RELIABILITY.md to be updated from. */
 export const figuresDir = join(tmpdir(), 'outpost-reliability');
@@ -13,8 +14,11 @@ export function recordFigures(name: string, figures: Record<string, unknown>): v
   console.log(`[reliability] ${name}: ${JSON.stringify(figures)}`);
 }
 
-/** Counts the cases a property ran, per target, and how long each target took. */
-export function createTally() {
+/**
+ * Counts the cases a property ran, per target, and how long each target took. `property` runs
+ * a seeded fast-check property and counts it, so a failure replays with its input.
+ */
+export function createTally(seed: number) {
   const cases: Record<string, number> = {};
   const millis: Record<string, number> = {};
   return {
@@ -27,5 +31,21 @@ export function createTally() {
       millis[target] = Math.round((millis[target] ?? 0) + performance.now() - started);
     },
     total: () => Object.values(cases).reduce((sum, each) => sum + each, 0),
+    property<T>(
+      target: string,
+      runs: number,
+      arbitrary: fc.Arbitrary<T>,
+      check: (value: T) => void,
+    ) {
+      const started = performance.now();
+      fc.assert(
+        fc.property(arbitrary, (value) => {
+          cases[target] = (cases[target] ?? 0) + 1;
+          check(value);
+        }),
+        { seed, numRuns: runs },
+      );
+      millis[target] = Math.round((millis[target] ?? 0) + performance.now() - started);
+    },
   };
 }

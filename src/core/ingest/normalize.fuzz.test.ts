@@ -8,26 +8,11 @@ import type { JsonObject } from './types.js';
 // throws; what it returns is storable (an id, a whole-millisecond time, JSON-safe data) and an
 // environment Relay would accept. Seeded, so a failure replays.
 const SEED = 20_250_503;
-const tally = createTally();
+const tally = createTally(SEED);
 const LEVELS = ['debug', 'info', 'warning', 'error', 'fatal'];
 const MAX_ENVIRONMENT_BYTES = 64;
 
-function property<T>(
-  target: string,
-  runs: number,
-  arbitrary: fc.Arbitrary<T>,
-  check: (value: T) => void,
-) {
-  const started = performance.now();
-  fc.assert(
-    fc.property(arbitrary, (value) => {
-      tally.count(target);
-      check(value);
-    }),
-    { seed: SEED, numRuns: runs },
-  );
-  tally.time(target, started);
-}
+const property = tally.property;
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 const hasEnvironmentTag = (raw: JsonObject) =>

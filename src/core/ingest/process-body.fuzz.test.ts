@@ -10,24 +10,9 @@ import { type BodyRequest, processBody } from './process-body.js';
 // as a processing thread runs it: it returns a write, or a 4xx with a detail. A write must
 // survive the trip back from the thread (structured clone) and be storable JSON. Seeded.
 const SEED = 20_250_505;
-const tally = createTally();
+const tally = createTally(SEED);
 
-function property<T>(
-  target: string,
-  runs: number,
-  arbitrary: fc.Arbitrary<T>,
-  check: (value: T) => void,
-) {
-  const started = performance.now();
-  fc.assert(
-    fc.property(arbitrary, (value) => {
-      tally.count(target);
-      check(value);
-    }),
-    { seed: SEED, numRuns: runs },
-  );
-  tally.time(target, started);
-}
+const property = tally.property;
 
 function processChecked(request: BodyRequest) {
   returnsOrClientError(() => {
