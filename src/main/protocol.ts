@@ -1,15 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { net, protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './guards.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+import { CONTENT_SECURITY_POLICY, assetType } from '../shared/renderer-assets.js';
 
 /** Must run before the app is ready: `app://` behaves as a secure, standard origin. */
 export function registerAppScheme() {
@@ -33,7 +25,7 @@ export function serveRenderer(rendererDir: string) {
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': assetType(extname(file)),
           'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         },
       });

@@ -11,26 +11,13 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY, assetType } from '../../shared/renderer-assets.js';
 import type { AppService } from '../app/service.js';
 import { StatusError } from '../errors.js';
 import { readBody } from './read-body.js';
 import { sendError, sendJson } from './respond.js';
 
 const MAX_CALL_BYTES = 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-// The same policy as the desktop window: only this origin's scripts and styles.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
 export interface AppRoutesOptions {
   app: AppService;
   /** The built renderer (out/renderer); absent when only the API is served. */
@@ -107,8 +94,8 @@ export function createAppRoutes({ app, rendererDir, allowedHosts }: AppRoutesOpt
     }
     const isAsset = file.includes(`${sep}assets${sep}`);
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Type': assetType(extname(file)),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
