@@ -33,10 +33,14 @@ test('a project without events shows its DSN as the next step', async ({ page, o
 test('retention is set per project from Settings', async ({ page }) => {
   await page.goto('/settings');
   const panel = page.getByRole('form', { name: 'Retention' });
+  await expect(panel.getByLabel('Days')).toHaveValue('90');
   await panel.getByLabel('Days').fill('30');
   await panel.getByLabel('Events at most').fill('5000');
   await panel.getByRole('button', { name: 'Save retention' }).click();
   await expect(panel.getByRole('status')).toContainText('Saved');
   await page.reload();
   await expect(page.getByRole('form', { name: 'Retention' }).getByLabel('Days')).toHaveValue('30');
+  await expect(
+    page.getByRole('form', { name: 'Retention' }).getByLabel('Events at most'),
+  ).toHaveValue('5000');
 });

@@ -14,19 +14,32 @@ export function RetentionPanel() {
   const [settings, setSettings] = useState<RetentionSettings | null>(null);
   const [days, setDays] = useState('');
   const [maxEvents, setMaxEvents] = useState('');
+  const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, done, run } = useSubmit();
   const chosen = projectId ?? projectIds[0] ?? projects[0]?.id ?? null;
+  // The fields stay disabled until the chosen project's settings arrive, so a value typed
+  // early is never overwritten by the load.
+  const ready = settings !== null && settings.projectId === chosen;
 
   useEffect(() => {
     if (chosen === null) return;
+    let current = true;
+    setSettings(null);
+    setLoadError(null);
     call('getRetention', { projectId: chosen }).then(
       (loaded) => {
+        if (!current) return;
         setSettings(loaded);
         setDays(String(loaded.days));
         setMaxEvents(String(loaded.maxEvents));
       },
-      () => setSettings(null),
+      (failure: unknown) => {
+        if (current) setLoadError(failure instanceof Error ? failure.message : String(failure));
+      },
     );
+    return () => {
+      current = false;
+    };
   }, [chosen]);
 
   const submit = (event: FormEvent) => {
@@ -70,6 +83,7 @@ export function RetentionPanel() {
           <input
             type="number"
             min={1}
+            disabled={!ready}
             value={days}
             onChange={(event) => setDays(event.target.value)}
           />
@@ -79,11 +93,12 @@ export function RetentionPanel() {
           <input
             type="number"
             min={1}
+            disabled={!ready}
             value={maxEvents}
             onChange={(event) => setMaxEvents(event.target.value)}
           />
         </label>
-        <button type="submit" className="primary" disabled={busy || chosen === null}>
+        <button type="submit" className="primary" disabled={busy || !ready}>
           Save retention
         </button>
       </div>
@@ -92,7 +107,7 @@ export function RetentionPanel() {
           The project holds {settings.events.toLocaleString()} events now.
         </p>
       )}
-      <FormOutcome error={error} done={done} />
+      <FormOutcome error={error ?? loadError} done={done} />
     </form>
   );
 }
