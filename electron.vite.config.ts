@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // Ingest's processing threads load this bundle (src/core/ingest/processor.ts).
           'ingest-worker': resolve('src/core/ingest/worker.ts'),
+          // Ingest's write thread (src/core/store/write-thread.ts).
+          'write-worker': resolve('src/core/store/write-worker.ts'),
         },
       },
     },

@@ -25,6 +25,8 @@ import { ensureDefaults } from './services/bootstrap.js';
 import { createEventStore } from './store/event-store.js';
 import { createPruner } from './store/retention.js';
 import { scheduleRetention } from './store/retention-schedule.js';
+import { createWriteThread } from './store/write-thread.js';
+import type { Writer } from './store/write-types.js';
 import { createWriter } from './store/writer.js';
 
 export { PortInUseError } from './listener.js';
@@ -40,6 +42,8 @@ export interface CoreOptions {
   rendererDir?: string;
   /** Processing threads for ingest; 0 processes on the main thread. */
   workers?: number;
+  /** Ingest writes on a thread of its own (the default), or on the event loop when false. */
+  writeThread?: boolean;
   /** How often retention runs in the background. */
   retentionIntervalMs?: number;
   /** Requests in flight past which ingest answers 429. */
@@ -70,8 +74,15 @@ export function createCore(options: CoreOptions) {
   });
   ensureDefaults(db);
   const keys = createKeyRing(db);
-  const store = createEventStore(db);
-  const writer = createWriter(db, store);
+  const inlineWriter = () => createWriter(db, createEventStore(db));
+  const writer: Writer =
+    options.writeThread === false
+      ? inlineWriter()
+      : createWriteThread({
+          file: dbFile,
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+          fallback: inlineWriter,
+        });
   const processor = createProcessor({ workers: options.workers ?? defaultWorkerCount() });
   let host = options.host ?? '127.0.0.1';
   let port = options.port ?? 8930;
@@ -118,7 +129,7 @@ export function createCore(options: CoreOptions) {
     now,
     relisten,
     settings,
-    clearCaches: () => store.clearCaches(),
+    clearCaches: () => writer.clearCaches(),
     pruneSoon: () => void retention.runNow(),
   });
   const retention = scheduleRetention(
@@ -207,7 +218,7 @@ export function createCore(options: CoreOptions) {
       }
       live.stop();
       await retention.stop();
-      writer.close();
+      await writer.close();
       await processor.close();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

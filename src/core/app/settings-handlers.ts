@@ -38,7 +38,7 @@ export function settingsHandlers(
       db.transaction(() => {
         for (const table of CLEARED_TABLES) db.prepare(`DELETE FROM ${table}`).run();
         db.prepare('UPDATE projects SET next_short_id = 1').run();
-      })();
+      }).immediate();
       ctx.clearCaches();
       db.exec('VACUUM');
       // VACUUM writes through the log: fold it back so the size shown is the real one.

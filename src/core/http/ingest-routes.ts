@@ -7,8 +7,7 @@ import { limits } from '../ingest/limits.js';
 import { processStoreEvent } from '../ingest/process.js';
 import { legacyStoreBody } from '../ingest/process-body.js';
 import type { Processor } from '../ingest/processor.js';
-import type { WriteJob } from '../store/write-types.js';
-import type { Writer } from '../store/writer.js';
+import type { WriteJob, Writer } from '../store/write-types.js';
 import { readBody } from './read-body.js';
 import { sendError, sendJson } from './respond.js';
 

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { StatusError } from '../errors.js';
+import { restoreBuffers } from '../store/thread-buffers.js';
+import { threadEntry } from '../thread-entry.js';
 import { type BodyRequest, type ProcessedBody, processBody } from './process-body.js';
 
 interface Reply {
@@ -18,27 +18,8 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-/**
- * Where the worker's code is: beside this file as TypeScript when the core runs from source
- * (tests, `serve`), or as the bundle electron-vite builds beside the desktop app's main.
- */
-function workerEntry(): string {
-  const here = fileURLToPath(import.meta.url);
-  return join(dirname(here), here.endsWith('.ts') ? 'worker-from-source.mjs' : 'ingest-worker.js');
-}
-
-/** Buffers come back from a thread as plain Uint8Arrays: SQLite binds Buffers. */
-const asBuffer = (bytes: Uint8Array) =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-function restoreBuffers(result: ProcessedBody): ProcessedBody {
-  if (result.event) result.event.payload = asBuffer(result.event.payload);
-  for (const item of result.items) {
-    const bytes = item.payload as Uint8Array;
-    item.payload = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  return result;
-}
+const workerEntry = () =>
+  threadEntry(import.meta.url, 'worker-from-source.mjs', 'ingest-worker.js');
 
 /** The default: one processing thread a core beyond the one that serves and writes. */
 export const defaultWorkerCount = () => Math.max(1, Math.min(4, availableParallelism() - 1));

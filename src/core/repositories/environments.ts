@@ -64,15 +64,17 @@ export function setEnvironmentsHidden(
        (SELECT e.id FROM environments e JOIN projects p ON p.organization_id = e.organization_id
         WHERE p.id = ? AND e.name = ? AND e.name != '')`,
   );
-  return db.transaction(() => {
-    const rows: ProjectEnvironmentRow[] = [];
-    for (const name of new Set(names)) {
-      update.run(hidden ? 1 : 0, projectId, projectId, name);
-      const row = getProjectEnvironment(db, projectId, name);
-      if (row && name !== '') rows.push(row);
-    }
-    return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  })();
+  return db
+    .transaction(() => {
+      const rows: ProjectEnvironmentRow[] = [];
+      for (const name of new Set(names)) {
+        update.run(hidden ? 1 : 0, projectId, projectId, name);
+        const row = getProjectEnvironment(db, projectId, name);
+        if (row && name !== '') rows.push(row);
+      }
+      return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    })
+    .immediate();
 }
 
 /**

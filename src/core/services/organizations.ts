@@ -66,14 +66,16 @@ export function createProject(
   if (getProjectBySlug(db, org.id, slug)) {
     throw new StatusError(409, 'A project with this slug already exists.');
   }
-  const id = db.transaction(() => {
-    const projectId = insertProject(db, { organizationId: org.id, slug, name, platform }, now);
-    insertKey(
-      db,
-      { projectId, label: 'Default', publicKey: newKeyHex(), secretKey: newKeyHex() },
-      now,
-    );
-    return projectId;
-  })();
+  const id = db
+    .transaction(() => {
+      const projectId = insertProject(db, { organizationId: org.id, slug, name, platform }, now);
+      insertKey(
+        db,
+        { projectId, label: 'Default', publicKey: newKeyHex(), secretKey: newKeyHex() },
+        now,
+      );
+      return projectId;
+    })
+    .immediate();
   return getProjectById(db, id)!;
 }

@@ -49,7 +49,7 @@ export function createEventRemover(db: Db) {
   };
 
   /** Returns the issues touched. */
-  return db.transaction((events: Doomed[]) => {
+  const removeAll = db.transaction((events: Doomed[]) => {
     const perIssue = new Map<string, number>();
     const perEnvironment = new Map<string, number>();
     const perHour = new Map<string, number>();
@@ -78,6 +78,9 @@ export function createEventRemover(db: Db) {
     }
     return [...perIssue.keys()].map(Number);
   });
+  // Immediate: the write lock is taken (waiting for the ingest thread's commit if need be)
+  // before anything is read, so a commit in between can never fail it.
+  return (events: Doomed[]) => removeAll.immediate(events);
 }
 
 /**

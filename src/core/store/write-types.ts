@@ -52,3 +52,20 @@ export interface CommittedWrite {
   job: WriteJob;
   result: WriteResult;
 }
+
+/** One job's outcome in a committed batch: its result, or why it alone was rolled back. */
+export type WriteOutcome = { ok: true; result: WriteResult } | { ok: false; error: unknown };
+
+/**
+ * Where ingest writes: on the event loop (writer.ts) or on a thread of its own with its own
+ * connection (write-thread.ts). Either way a job is answered only after its commit.
+ */
+export interface Writer {
+  write(job: WriteJob): Promise<WriteResult>;
+  /** Called after every commit with the writes it made durable. Returns an unsubscribe. */
+  onCommit(listener: (writes: CommittedWrite[]) => void): () => void;
+  /** Forget cached rows: data was deleted under the writer. */
+  clearCaches(): void;
+  /** Writes what is queued and refuses anything after. */
+  close(): Promise<void>;
+}

@@ -1,6 +1,8 @@
 import type { Db } from '../db/open.js';
+import { createBatchWrite } from './batch-write.js';
+import { createCommitListeners } from './commit-listeners.js';
 import type { EventStore } from './event-store.js';
-import type { CommittedWrite, WriteJob, WriteResult } from './write-types.js';
+import type { CommittedWrite, WriteJob, WriteResult, Writer } from './write-types.js';
 
 interface Pending {
   job: WriteJob;
@@ -9,27 +11,17 @@ interface Pending {
 }
 
 /**
- * The one place where ingest writes. Jobs that arrive while the event loop is busy are
- * committed together in one transaction (group commit), each in its own savepoint so that one
- * bad job cannot undo the others; every caller is answered only after the commit.
- * Listeners run after each commit: live updates and rule evaluation hang off this.
+ * Ingest's writes on the event loop, on the connection everything else uses: jobs that arrive
+ * while the loop is busy are committed together, and each caller is answered after the commit.
+ * The desktop app and `serve` write on a thread instead (write-thread.ts); this is where they
+ * fall back to, and what tools that own their database use.
  */
-export function createWriter(db: Db, store: EventStore, now: () => number = Date.now) {
+export function createWriter(db: Db, store: EventStore, now: () => number = Date.now): Writer {
+  const writeBatch = createBatchWrite(db, store, now);
+  const listeners = createCommitListeners();
   let queue: Pending[] = [];
   let scheduled = false;
   let closed = false;
-  const listeners = new Set<(writes: CommittedWrite[]) => void>();
-
-  const writeOne = db.transaction((job: WriteJob, at: number) => store.write(job, at));
-  const writeBatch = db.transaction((batch: Pending[], at: number) =>
-    batch.map((pending) => {
-      try {
-        return { ok: true as const, result: writeOne(pending.job, at) };
-      } catch (error) {
-        return { ok: false as const, error };
-      }
-    }),
-  );
 
   function flush() {
     scheduled = false;
@@ -38,9 +30,8 @@ export function createWriter(db: Db, store: EventStore, now: () => number = Date
     if (batch.length === 0) return;
     let outcomes;
     try {
-      outcomes = writeBatch(batch, now());
+      outcomes = writeBatch(batch.map((pending) => pending.job));
     } catch (error) {
-      store.clearCaches();
       for (const pending of batch) pending.reject(error);
       return;
     }
@@ -50,22 +41,13 @@ export function createWriter(db: Db, store: EventStore, now: () => number = Date
       if (outcome.ok) {
         committed.push({ job: pending.job, result: outcome.result });
         pending.resolve(outcome.result);
-      } else {
-        store.clearCaches();
-        pending.reject(outcome.error);
-      }
+      } else pending.reject(outcome.error);
     });
-    for (const listener of listeners) {
-      try {
-        listener(committed);
-      } catch (error) {
-        console.error('A listener after commit failed:', error);
-      }
-    }
+    listeners.notify(committed);
   }
 
   return {
-    write(job: WriteJob): Promise<WriteResult> {
+    write(job) {
       if (closed) return Promise.reject(new Error('The store is closed.'));
       return new Promise<WriteResult>((resolve, reject) => {
         queue.push({ job, resolve, reject });
@@ -75,20 +57,11 @@ export function createWriter(db: Db, store: EventStore, now: () => number = Date
         }
       });
     },
-    /** Called after every commit with the writes it made durable. Returns an unsubscribe. */
-    onCommit(listener: (writes: CommittedWrite[]) => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    get pending() {
-      return queue.length;
-    },
-    /** Writes what is queued and refuses anything after. */
-    close() {
+    onCommit: listeners.add,
+    clearCaches: () => store.clearCaches(),
+    async close() {
       flush();
       closed = true;
     },
   };
 }
-
-export type Writer = ReturnType<typeof createWriter>;

@@ -1,0 +1,146 @@
+import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../thread-entry.js';
+import { createCommitListeners } from './commit-listeners.js';
+import type { FromWriteThread, ToWriteThread } from './write-worker.js';
+import type { CommittedWrite, WriteJob, WriteResult, Writer } from './write-types.js';
+
+interface Pending {
+  job: WriteJob;
+  resolve(result: WriteResult): void;
+  reject(error: unknown): void;
+}
+
+export interface WriteThreadOptions {
+  /** The database file; the thread opens its own connection to it. */
+  file: string;
+  nativeBinding?: string;
+  /** Where ingest writes if the thread cannot start: on the event loop. */
+  fallback: () => Writer;
+  entry?: string;
+}
+
+const defaultEntry = () =>
+  threadEntry(import.meta.url, 'write-worker-from-source.mjs', 'write-worker.js');
+
+/**
+ * Ingest's writes on a thread of their own (write-worker.ts). A commit's disk sync takes
+ * milliseconds; off the event loop, requests keep being read, processed and answered meanwhile,
+ * and the jobs that arrive form the next, larger batch. Callers are answered after the commit,
+ * as with the writer on the event loop, which takes over if the thread cannot start. A thread
+ * that dies later fails only the jobs it held (none of them was answered 200) and is replaced.
+ */
+export function createWriteThread({
+  file,
+  nativeBinding,
+  fallback,
+  entry = defaultEntry(),
+}: WriteThreadOptions): Writer {
+  const listeners = createCommitListeners();
+  const pending = new Map<number, Pending>();
+  let nextId = 0;
+  let closed = false;
+  let inline: Writer | undefined;
+  let worker: Worker;
+  let closing: Promise<void> | undefined;
+  let onClosed = () => {};
+
+  function useInline(): Writer {
+    if (!inline) {
+      inline = fallback();
+      inline.onCommit(listeners.notify);
+    }
+    return inline;
+  }
+
+  function settle(message: FromWriteThread) {
+    if (message.type === 'committed') {
+      const committed: CommittedWrite[] = [];
+      for (const outcome of message.outcomes) {
+        const waiting = pending.get(outcome.id);
+        if (!waiting) continue;
+        pending.delete(outcome.id);
+        if (outcome.ok) {
+          const result = outcome.result as WriteResult;
+          committed.push({ job: waiting.job, result });
+          waiting.resolve(result);
+        } else waiting.reject(new Error(outcome.error));
+      }
+      listeners.notify(committed);
+    } else if (message.type === 'failed') {
+      for (const id of message.ids) {
+        pending.get(id)?.reject(new Error(message.error));
+        pending.delete(id);
+      }
+    }
+    // Idle, the thread must not keep the process alive.
+    if (pending.size === 0) worker.unref();
+  }
+
+  function spawn() {
+    worker = new Worker(entry, { workerData: { file, nativeBinding } });
+    let started = false;
+    let ended = false;
+    worker.on('message', (message: FromWriteThread) => {
+      if (message.type === 'ready') started = true;
+      else if (message.type === 'closed') onClosed();
+      else settle(message);
+    });
+    const end = (error: Error) => {
+      // 'error' is followed by 'exit': deal with a thread's end once.
+      if (ended) return;
+      ended = true;
+      const held = [...pending.values()];
+      pending.clear();
+      if (closed) {
+        onClosed();
+        for (const waiting of held) waiting.reject(error);
+      } else if (!started) {
+        // A thread that cannot even start would fail again at once: write on the event loop
+        // from now on, beginning with what it held.
+        console.error(`The write thread is unavailable (${error.message}); writing inline.`);
+        const writer = useInline();
+        for (const waiting of held) writer.write(waiting.job).then(waiting.resolve, waiting.reject);
+      } else {
+        for (const waiting of held) waiting.reject(error);
+        spawn();
+      }
+    };
+    worker.on('error', end);
+    worker.on('exit', (code) => end(new Error(`The write thread exited (${code}).`)));
+    worker.unref();
+  }
+  spawn();
+
+  const send = (message: ToWriteThread) => worker.postMessage(message);
+
+  return {
+    write(job) {
+      if (closed) return Promise.reject(new Error('The store is closed.'));
+      if (inline) return inline.write(job);
+      return new Promise<WriteResult>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { job, resolve, reject });
+        if (pending.size === 1) worker.ref();
+        send({ type: 'write', id, job });
+      });
+    },
+    onCommit: listeners.add,
+    clearCaches() {
+      if (inline) inline.clearCaches();
+      else send({ type: 'clear-caches' });
+    },
+    close() {
+      closing ??= (async () => {
+        closed = true;
+        if (inline) return inline.close();
+        // The thread writes what it holds, closes its connection and says so.
+        const done = new Promise<void>((resolve) => (onClosed = resolve));
+        worker.ref();
+        send({ type: 'close' });
+        await done;
+        await worker.terminate();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// The write thread: jobs in, outcomes out, one message per commit (write-thread.ts sends the
+// jobs). It has its own connection, so the disk sync of a commit never holds the event loop
+// that reads requests and answers them; jobs that arrive during a commit form the next batch.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/open.js';
+import { createBatchWrite } from './batch-write.js';
+import { createEventStore } from './event-store.js';
+import { restoreBuffers } from './thread-buffers.js';
+import type { WriteJob } from './write-types.js';
+
+export type ToWriteThread =
+  { type: 'write'; id: number; job: WriteJob } | { type: 'clear-caches' } | { type: 'close' };
+
+export type FromWriteThread =
+  | { type: 'ready' }
+  | {
+      type: 'committed';
+      outcomes: (
+        { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string }
+      )[];
+    }
+  | { type: 'failed'; ids: number[]; error: string }
+  | { type: 'closed' };
+
+const { file, nativeBinding } = workerData as { file: string; nativeBinding?: string };
+const db = openDatabase({ file, ...(nativeBinding ? { nativeBinding } : {}) });
+const store = createEventStore(db);
+const writeBatch = createBatchWrite(db, store);
+const port = parentPort!;
+let queue: { id: number; job: WriteJob }[] = [];
+let scheduled = false;
+
+const post = (message: FromWriteThread) => port.postMessage(message);
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function flush() {
+  scheduled = false;
+  const batch = queue;
+  queue = [];
+  if (batch.length === 0) return;
+  try {
+    const outcomes = writeBatch(batch.map(({ job }) => job));
+    post({
+      type: 'committed',
+      outcomes: outcomes.map((outcome, index) => {
+        const { id } = batch[index]!;
+        return outcome.ok
+          ? { id, ok: true, result: outcome.result }
+          : { id, ok: false, error: reason(outcome.error) };
+      }),
+    });
+  } catch (error) {
+    post({ type: 'failed', ids: batch.map(({ id }) => id), error: reason(error) });
+  }
+}
+
+port.on('message', (message: ToWriteThread) => {
+  if (message.type === 'write') {
+    queue.push({ id: message.id, job: restoreBuffers(message.job) });
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  } else if (message.type === 'clear-caches') {
+    store.clearCaches();
+  } else {
+    flush();
+    db.close();
+    post({ type: 'closed' });
+    port.close();
+  }
+});
+
+post({ type: 'ready' });
