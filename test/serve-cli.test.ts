@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/fixtures.js';
 
-const entry = join(repoRoot, 'src', 'core', 'cli', 'serve.ts');
+// As `npm run serve` runs it: the script builds the core (and the interface) when stale.
+const entry = join(repoRoot, 'scripts', 'serve.mjs');
 
 function serve(args: string[], env: Record<string, string> = {}) {
-  // Node itself with tsx's loader, not the tsx wrapper: a signal must reach the server, and a
-  // killed wrapper would leave its child running.
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  // Node itself, not npm: a signal must reach the server, and a killed wrapper would leave its
+  // child running.
+  const child = spawn(process.execPath, [entry, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -32,17 +32,7 @@ async function startOutpost(): Promise<RunningTarget> {
   try {
     const server = await startServer(
       'Outpost',
-      [
-        '--import',
-        'tsx',
-        'src/core/cli/serve.ts',
-        '--port',
-        '0',
-        '--data-dir',
-        dataDir,
-        '--auth-token',
-        AUTH_TOKEN,
-      ],
+      ['scripts/serve.mjs', '--port', '0', '--data-dir', dataDir, '--auth-token', AUTH_TOKEN],
       { cwd: REPO_ROOT },
     );
     // The DSN line comes right after the address; give it a moment if the pipe split them.

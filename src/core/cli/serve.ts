@@ -1,6 +1,18 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PortInUseError, createCore } from '../create-core.js';
 import { UsageError, isLoopback, readServeOptions } from './options.js';
+
+/**
+ * The user interface as `npm run build` leaves it, in the project's out/renderer: this file
+ * runs from src/core/cli as TypeScript, or from out/serve as the bundle scripts/serve.mjs builds.
+ */
+function rendererDir(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'out', 'renderer');
+  }
+  return join(from, '..', '..', '..', 'out', 'renderer');
+}
 
 /** `npm run serve`: the core without the desktop shell, until SIGINT or SIGTERM. */
 async function main() {
@@ -10,8 +22,7 @@ async function main() {
     host: options.host,
     port: options.port,
     ...(options.authToken ? { authToken: options.authToken } : {}),
-    // The user interface as `npm run build` leaves it.
-    rendererDir: join(import.meta.dirname, '..', '..', '..', 'out', 'renderer'),
+    rendererDir: rendererDir(import.meta.dirname),
   });
   try {
     await core.listen();
