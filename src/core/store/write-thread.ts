@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { threadEntry } from '../thread-entry.js';
 import { createCommitListeners } from './commit-listeners.js';
+import { payloadTransfers } from './thread-buffers.js';
 import type { FromWriteThread, ToWriteThread } from './write-worker.js';
 import type { CommittedWrite, WriteJob, WriteResult, Writer } from './write-types.js';
 
@@ -41,6 +42,7 @@ export function createWriteThread({
   let closed = false;
   let inline: Writer | undefined;
   let worker: Worker;
+  let started = false;
   let closing: Promise<void> | undefined;
   let onClosed = () => {};
 
@@ -78,7 +80,7 @@ export function createWriteThread({
 
   function spawn() {
     worker = new Worker(entry, { workerData: { file, nativeBinding } });
-    let started = false;
+    started = false;
     let ended = false;
     worker.on('message', (message: FromWriteThread) => {
       if (message.type === 'ready') started = true;
@@ -112,6 +114,10 @@ export function createWriteThread({
   spawn();
 
   const send = (message: ToWriteThread) => worker.postMessage(message);
+  // Payloads are handed over once the thread is known to run; before, they are copied, so that
+  // the fallback can still write them if it never starts.
+  const sendJob = (id: number, job: WriteJob) =>
+    worker.postMessage({ type: 'write', id, job }, started ? payloadTransfers(job) : []);
 
   return {
     write(job) {
@@ -121,7 +127,7 @@ export function createWriteThread({
         const id = nextId++;
         pending.set(id, { job, resolve, reject });
         if (pending.size === 1) worker.ref();
-        send({ type: 'write', id, job });
+        sendJob(id, job);
       });
     },
     onCommit: listeners.add,

@@ -49,6 +49,7 @@ export interface WriteResult {
 }
 
 export interface CommittedWrite {
+  /** The job as asked; its payloads may have been handed to the write thread (empty here). */
   job: WriteJob;
   result: WriteResult;
 }
