@@ -1,33 +1,33 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { IssueSort } from '../../../../shared/types';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { onAppEvent } from '../../api/client';
-import { Sparkline } from '../../components/Sparkline';
 import { EmptyState, ErrorBanner, Loading } from '../../components/Status';
-import { timeAgo } from '../../components/time';
-import { linkTo, useFilters } from '../../stores/filters';
+import { filterSearch } from '../../stores/filters';
+import { useIssues } from '../../stores/issues';
 import { navigate, useLocation } from '../../stores/location';
-import { type IssueQuery, useIssues } from '../../stores/issues';
 import { SetupHint } from '../projects/SetupHint';
+import { IssueRow, ROW_HEIGHT } from './IssueRow';
+import { SORTS, readIssueQuery } from './list-query';
 
-const ROW_HEIGHT = 56;
-const SORTS: { value: IssueSort; label: string }[] = [
-  { value: 'date', label: 'Last Seen' },
-  { value: 'new', label: 'First Seen' },
-  { value: 'freq', label: 'Events' },
-];
+const OVERSCAN = 10;
 
-/** Search and sort live in the URL beside the global selection. */
-function useListParams() {
-  const search = useLocation((state) => state.search);
-  return useMemo(() => {
-    const params = new URLSearchParams(search);
-    const sort = (params.get('sort') as IssueSort | null) ?? 'date';
-    return {
-      query: params.get('query') ?? 'is:unresolved',
-      sort: SORTS.some((s) => s.value === sort) ? sort : 'date',
-    };
-  }, [search]);
+/** Enough rows to fill the window and the overscan below it; the rest follow with loadMore. */
+const firstPageSize = () => Math.ceil(window.innerHeight / ROW_HEIGHT) + OVERSCAN;
+
+/**
+ * Runs `task` once the frame being prepared has been painted; returns a cancel. The rows below
+ * the window are asked for only then, so that their request (and the server's work on it) never
+ * holds up the frame that shows the first page.
+ */
+function afterPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
 function setParam(name: string, value: string) {
@@ -38,20 +38,37 @@ function setParam(name: string, value: string) {
 }
 
 export function IssuesPage() {
-  const filters = useFilters();
-  const { query, sort } = useListParams();
-  const issueQuery: IssueQuery = useMemo(
-    () => ({ projectIds: filters.projectIds, environments: filters.environments, query, sort }),
-    [filters, query, sort],
-  );
-  const { issues, loading, error, nextCursor, load, loadMore, refresh } = useIssues();
+  const search = useLocation((state) => state.search);
+  const issueQuery = useMemo(() => readIssueQuery(search), [search]);
+  const { query, sort } = issueQuery;
+  const issues = useIssues((state) => state.issues);
+  const shown = useIssues((state) => state.shown);
+  // The rows' links carry the selection their figures were counted in, so that the previous
+  // list, still on screen while the next one loads, is left exactly as it was.
+  const selection = useMemo(() => (shown ? filterSearch(shown) : ''), [shown]);
+  const nextCursor = useIssues((state) => state.nextCursor);
+  const loading = useIssues((state) => state.loading);
+  const error = useIssues((state) => state.error);
   const [draft, setDraft] = useState(query);
   const scroller = useRef<HTMLDivElement>(null);
 
   useEffect(() => setDraft(query), [query]);
+  // The list follows the URL from within the click or keystroke that changes it, so the request
+  // leaves before React renders the new selection rather than from an effect after that render.
   useEffect(() => {
-    void load(issueQuery);
-  }, [issueQuery, load]);
+    const { load, show, clear } = useIssues.getState();
+    void load(readIssueQuery(useLocation.getState().search), firstPageSize());
+    const unsubscribe = useLocation.subscribe((location, previous) => {
+      if (location.pathname === previous.pathname && location.search !== previous.search)
+        show(readIssueQuery(location.search), firstPageSize());
+    });
+    return () => {
+      unsubscribe();
+      clear();
+    };
+  }, []);
+  // Any other change of the query (a new path that keeps this page) lands here, after the render.
+  useEffect(() => useIssues.getState().show(issueQuery, firstPageSize()), [issueQuery]);
   useEffect(
     () =>
       onAppEvent((event) => {
@@ -60,23 +77,29 @@ export function IssuesPage() {
           event.type === 'issues-changed' ||
           event.type === 'data-cleared'
         ) {
-          void refresh(issueQuery);
+          void useIssues.getState().refresh(readIssueQuery(useLocation.getState().search));
         }
       }),
-    [issueQuery, refresh],
+    [],
   );
 
   const virtualizer = useVirtualizer({
     count: issues.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: OVERSCAN,
   });
+  // A new list starts at its top, as it did when the table emptied while loading. The
+  // virtualiser's own offset, not the element's: reading scrollTop here would force a layout.
+  useLayoutEffect(() => {
+    if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
+  }, [shown, virtualizer]);
   const items = virtualizer.getVirtualItems();
-  const last = items.at(-1);
+  const lastIndex = items.at(-1)?.index ?? -1;
   useEffect(() => {
-    if (last && last.index >= issues.length - 20 && nextCursor !== null) void loadMore(issueQuery);
-  }, [last, issues.length, nextCursor, loadMore, issueQuery]);
+    if (lastIndex < 0 || lastIndex < issues.length - 20 || nextCursor === null) return;
+    return afterPaint(() => void useIssues.getState().loadMore(issueQuery));
+  }, [lastIndex, issues, nextCursor, issueQuery]);
 
   return (
     <section className="page issues-page">
@@ -113,8 +136,19 @@ export function IssuesPage() {
           </select>
         </label>
       </header>
-      {error && <ErrorBanner message={error} onRetry={() => void load(issueQuery)} />}
-      <div className="grid" role="grid" aria-label="Issues" aria-rowcount={issues.length + 1}>
+      {error && (
+        <ErrorBanner
+          message={error}
+          onRetry={() => void useIssues.getState().load(issueQuery, firstPageSize())}
+        />
+      )}
+      <div
+        className="grid"
+        role="grid"
+        aria-label="Issues"
+        aria-rowcount={issues.length + 1}
+        aria-busy={loading}
+      >
         <div className="grid-head" role="row">
           <span role="columnheader">Issue</span>
           <span role="columnheader">Last 24h</span>
@@ -124,55 +158,21 @@ export function IssuesPage() {
           <span role="columnheader">Last seen</span>
         </div>
         <div className="grid-body" ref={scroller}>
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const issue = issues[item.index]!;
-              const href = linkTo(`/issues/${issue.id}`);
-              return (
-                <div
-                  key={issue.id}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  className="grid-row"
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                >
-                  <span role="gridcell" className="issue-cell">
-                    <span className={`level level-${issue.level}`} title={issue.level} />
-                    <a
-                      href={href}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        navigate(href);
-                      }}
-                    >
-                      <strong>{issue.title}</strong>
-                    </a>
-                    <span className="culprit">
-                      {issue.shortId} · {issue.culprit || '—'}
-                      {issue.status !== 'unresolved' && (
-                        <em className="status-tag"> {issue.status}</em>
-                      )}
-                    </span>
-                  </span>
-                  <span role="gridcell">
-                    <Sparkline values={issue.sparkline} label="Events" />
-                  </span>
-                  <span role="gridcell" className="number">
-                    {issue.count.toLocaleString()}
-                  </span>
-                  <span role="gridcell" className="number">
-                    {issue.userCount.toLocaleString()}
-                  </span>
-                  <span role="gridcell">{timeAgo(issue.firstSeen)}</span>
-                  <span role="gridcell">{timeAgo(issue.lastSeen)}</span>
-                </div>
-              );
-            })}
+          <div className="grid-rows" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => (
+              <IssueRow
+                key={item.index}
+                issue={issues[item.index]!}
+                index={item.index}
+                start={item.start}
+                selection={selection}
+              />
+            ))}
           </div>
           {loading && issues.length === 0 && <Loading what="issues" />}
           {!loading && !error && issues.length === 0 && (
             <EmptyState title="No issues match">
-              {filters.environments.length > 0 || query !== 'is:unresolved' ? (
+              {issueQuery.environments.length > 0 || query !== 'is:unresolved' ? (
                 <p>
                   Nothing in the selected environments matches this search. Try All Environments.
                 </p>
@@ -182,6 +182,12 @@ export function IssuesPage() {
             </EmptyState>
           )}
         </div>
+        {/* The previous list stays until the new one arrives: no empty table in between. */}
+        {loading && issues.length > 0 && (
+          <div className="grid-loading">
+            <Loading what="issues" />
+          </div>
+        )}
       </div>
     </section>
   );
