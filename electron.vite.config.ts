@@ -41,6 +41,8 @@ export default defineConfig({
       },
     ],
     build: {
+      // A smaller script parses sooner: the first list appears sooner.
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },
