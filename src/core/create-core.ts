@@ -132,10 +132,14 @@ export function createCore(options: CoreOptions) {
     clearCaches: () => writer.clearCaches(),
     pruneSoon: () => void retention.runNow(),
   });
-  const retention = scheduleRetention(
-    createPruner(db),
-    options.retentionIntervalMs ?? 60_000,
-    (issueIds) => app.emit({ type: 'issues-changed', issueIds }),
+  const pruner = createPruner(db);
+  writer.onCommit((writes) => {
+    for (const { job, result } of writes) {
+      if (result.event && !result.event.duplicate) pruner.noteStored(job.projectId, 1);
+    }
+  });
+  const retention = scheduleRetention(pruner, options.retentionIntervalMs ?? 60_000, (issueIds) =>
+    app.emit({ type: 'issues-changed', issueIds }),
   );
   const live = createLiveUpdates(app.emit);
   writer.onCommit(live.onCommit);

@@ -99,6 +99,7 @@ export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneO
       `SELECT received, id FROM events WHERE project_id = ?
        ORDER BY received DESC, id DESC LIMIT 1 OFFSET ?`,
     ),
+    count: db.prepare('SELECT count(*) FROM events WHERE project_id = ?').pluck(),
     pastEdge: db.prepare(
       `SELECT id, issue_id, environment_id, timestamp FROM events
        WHERE project_id = ? AND (received < ? OR (received = ? AND id <= ?))
@@ -106,6 +107,20 @@ export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneO
     ),
   };
   const remove = createEventRemover(db);
+  // Events per project, at most: counted once, then kept up to date from the writes and
+  // deletions this process sees. Finding the count edge walks the newest `retention_events`
+  // entries of an index, a long stall on the event loop at a million events, so it is only
+  // done when the project may be past its count. Deletions made elsewhere leave the figure too
+  // high, which costs one walk that finds nothing and recounts.
+  const counts = new Map<number, number>();
+  const countOf = (projectId: number) => {
+    let count = counts.get(projectId);
+    if (count === undefined) {
+      count = q.count.get(projectId) as number;
+      counts.set(projectId, count);
+    }
+    return count;
+  };
 
   /** One batch of what retention asks of a project; an empty list when it is within its limits. */
   function batchFor(project: ProjectLimits): Doomed[] {
@@ -115,13 +130,22 @@ export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneO
       batchSize,
     ) as Doomed[];
     if (byAge.length > 0) return byAge;
+    if (countOf(project.id) <= project.retention_events) return [];
     const edge = q.countEdge.get(project.id, project.retention_events) as
       { received: number; id: number } | undefined;
-    if (!edge) return [];
+    if (!edge) {
+      counts.set(project.id, q.count.get(project.id) as number);
+      return [];
+    }
     return q.pastEdge.all(project.id, edge.received, edge.received, edge.id, batchSize) as Doomed[];
   }
 
   return {
+    /** Events stored for a project since it was last counted (ingest tells, after each commit). */
+    noteStored(projectId: number, events: number) {
+      const count = counts.get(projectId);
+      if (count !== undefined) counts.set(projectId, count + events);
+    },
     /**
      * Prunes every project to its limits, one batch at a time, yielding to the event loop
      * between batches so that ingest keeps committing. Resolves with the events deleted.
@@ -134,6 +158,7 @@ export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneO
           if (batch.length === 0) break;
           const issues = remove(batch);
           deleted += batch.length;
+          counts.set(project.id, countOf(project.id) - batch.length);
           onBatch?.(issues);
           await new Promise((resolve) => setImmediate(resolve));
         }
