@@ -18,7 +18,8 @@ const SENDERS = 16;
 const MIN_LOAD_MS = 300;
 const MAX_LOAD_MS = 1_500;
 const TOKEN = 'crash-test-token';
-const entry = join(repoRoot, 'src', 'core', 'cli', 'serve.ts');
+// As `npm run serve` runs it: the script builds the core when stale, then serves in-process.
+const entry = join(repoRoot, 'scripts', 'serve.mjs');
 
 interface Server {
   child: ChildProcess;
@@ -28,14 +29,14 @@ interface Server {
 }
 
 /**
- * Starts `serve` as one process. The `tsx` command runs the script in a child process of its
- * own and relays signals to it, and SIGKILL cannot be relayed: killing it would leave the server
- * running. `node --import tsx` is the same loader in a single process.
+ * Starts `serve` as one process, with Node itself rather than npm: npm runs the script in a
+ * child process and relays signals to it, and SIGKILL cannot be relayed: killing npm would
+ * leave the server running.
  */
 function startServe(dataDir: string, children: ChildProcess[]): Promise<Server> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', entry, '--port', '0', '--data-dir', dataDir, '--auth-token', TOKEN],
+    [entry, '--port', '0', '--data-dir', dataDir, '--auth-token', TOKEN],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.push(child);
