@@ -1,8 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningCore, startCore } from './support/core.js';
-import { type Target, sendEvent, targetOf } from './support/send.js';
+import { processBody } from '../src/core/ingest/process-body.js';
+import type { WriteJob } from '../src/core/store/write-types.js';
+import { type Target, eventEnvelope, sendEvent, targetOf } from './support/send.js';
 
 const DAY = 86_400_000;
+
+/** A write job as ingest makes it, for project 1 of organization 1. */
+function eventJob(message: string): WriteJob {
+  const { event, items } = processBody({
+    endpoint: 'envelope',
+    body: Buffer.from(eventEnvelope({ message, environment: 'production' })),
+    contentEncoding: undefined,
+    contentType: undefined,
+    context: { receivedAt: Date.now() },
+  });
+  return { projectId: 1, organizationId: 1, event: event!, items };
+}
 
 describe('retention', () => {
   let running: RunningCore;
@@ -76,6 +90,35 @@ describe('retention', () => {
     await running.core.prune();
     expect(answered).toBe(200);
     expect(one('SELECT COUNT(*) AS n FROM events')).toBe(50);
+    expectFiguresMatchEvents();
+  });
+
+  it('lets ingest commit between its batches, on the write thread', async () => {
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(
+        Array.from({ length: 400 }, (_, i) =>
+          sendEvent(target, { message: `m${i % 40}`, environment: 'production' }),
+        ),
+      );
+    }
+    running.core.db.prepare('UPDATE events SET received = ?').run(Date.now() - 100 * DAY);
+    // A write queued as the first batch lands is committed before the second begins.
+    const order: string[] = [];
+    let queued: Promise<unknown> | undefined;
+    const stop = running.core.app.onEvent((event) => {
+      if (event.type !== 'issues-changed') return;
+      order.push('batch');
+      if (!queued) {
+        queued = running.core.writer.write(eventJob('during pruning'));
+        void queued.then(() => order.push('committed'));
+      }
+    });
+    const deleted = await running.core.prune();
+    stop();
+    await queued;
+    expect(deleted).toBe(1200);
+    expect(order.slice(0, 3)).toEqual(['batch', 'committed', 'batch']);
+    expect(one("SELECT COUNT(*) AS n FROM events WHERE title = 'during pruning'")).toBe(1);
     expectFiguresMatchEvents();
   });
 

@@ -130,9 +130,10 @@ export function createCore(options: CoreOptions) {
     relisten,
     settings,
     clearCaches: () => writer.clearCaches(),
+    yieldToIngest: () => writer.turn(),
     pruneSoon: () => void retention.runNow(),
   });
-  const pruner = createPruner(db);
+  const pruner = createPruner(db, { pause: () => writer.turn() });
   writer.onCommit((writes) => {
     for (const { job, result } of writes) {
       if (result.event && !result.event.duplicate) pruner.noteStored(job.projectId, 1);

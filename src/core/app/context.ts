@@ -16,6 +16,8 @@ export interface AppContext {
   settings(): ServerSettings;
   /** Forget the ingest writer's cached rows (after data is deleted under it). */
   clearCaches(): void;
+  /** Lets ingest commit what it holds: bulk deletions await it between their batches. */
+  yieldToIngest(): Promise<void>;
   /** Runs retention now rather than at its next round. */
   pruneSoon(): void;
 }

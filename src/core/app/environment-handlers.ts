@@ -67,8 +67,12 @@ export function environmentHandlers(
       requireProject(projectId);
       const row = getProjectEnvironment(db, projectId, environment);
       if (!row) throw notFound(`The project has no environment "${environment}".`);
-      const deleted = await deleteEnvironmentData(db, projectId, row.environment_id, (issueIds) =>
-        ctx.emit({ type: 'issues-changed', issueIds }),
+      const deleted = await deleteEnvironmentData(
+        db,
+        projectId,
+        row.environment_id,
+        (issueIds) => ctx.emit({ type: 'issues-changed', issueIds }),
+        ctx.yieldToIngest,
       );
       ctx.emit({ type: 'environments-changed', projectId });
       return { deleted };

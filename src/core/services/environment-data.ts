@@ -13,6 +13,8 @@ export async function deleteEnvironmentData(
   projectId: number,
   environmentId: number,
   onBatch?: (issueIds: number[]) => void,
+  /** Awaited between batches: ingest's writer takes its turn (Writer.turn). */
+  pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
 ): Promise<number> {
   const remove = createEventRemover(db);
   const next = db.prepare(
@@ -25,7 +27,7 @@ export async function deleteEnvironmentData(
     if (batch.length === 0) break;
     onBatch?.(remove(batch));
     deleted += batch.length;
-    await new Promise((resolve) => setImmediate(resolve));
+    await pause();
   }
   db.prepare(
     `DELETE FROM issue_users WHERE environment_id = ?

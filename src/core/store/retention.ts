@@ -7,7 +7,11 @@ export interface PruneOptions {
   /** Events deleted in one transaction: small, so that ingest commits in between. */
   batchSize?: number;
   now?: () => number;
+  /** Awaited between batches: ingest's writer takes its turn (Writer.turn). */
+  pause?: () => Promise<void>;
 }
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface ProjectLimits {
   id: number;
@@ -87,7 +91,10 @@ export function createEventRemover(db: Db) {
  * Retention, the only deletion that happens by itself: per project, events received longer ago
  * than its days, and the oldest past its count, in small batches through the event remover.
  */
-export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneOptions = {}) {
+export function createPruner(
+  db: Db,
+  { batchSize = 500, now = Date.now, pause = nextTick }: PruneOptions = {},
+) {
   const q = {
     projects: db.prepare('SELECT id, retention_days, retention_events FROM projects'),
     older: db.prepare(
@@ -147,8 +154,8 @@ export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneO
       if (count !== undefined) counts.set(projectId, count + events);
     },
     /**
-     * Prunes every project to its limits, one batch at a time, yielding to the event loop
-     * between batches so that ingest keeps committing. Resolves with the events deleted.
+     * Prunes every project to its limits, one batch at a time, letting ingest commit between
+     * batches. Resolves with the events deleted.
      */
     async pruneAll(onBatch?: (issueIds: number[]) => void): Promise<number> {
       let deleted = 0;
@@ -160,7 +167,7 @@ export function createPruner(db: Db, { batchSize = 500, now = Date.now }: PruneO
           deleted += batch.length;
           counts.set(project.id, countOf(project.id) - batch.length);
           onBatch?.(issues);
-          await new Promise((resolve) => setImmediate(resolve));
+          await pause();
         }
       }
       return deleted;

@@ -38,6 +38,7 @@ export function createWriteThread({
 }: WriteThreadOptions): Writer {
   const listeners = createCommitListeners();
   const pending = new Map<number, Pending>();
+  const turns = new Map<number, () => void>();
   let nextId = 0;
   let closed = false;
   let inline: Writer | undefined;
@@ -78,6 +79,11 @@ export function createWriteThread({
     if (pending.size === 0) worker.unref();
   }
 
+  function endTurn(id: number) {
+    turns.get(id)?.();
+    turns.delete(id);
+  }
+
   function spawn() {
     worker = new Worker(entry, { workerData: { file, nativeBinding } });
     started = false;
@@ -85,6 +91,7 @@ export function createWriteThread({
     worker.on('message', (message: FromWriteThread) => {
       if (message.type === 'ready') started = true;
       else if (message.type === 'closed') onClosed();
+      else if (message.type === 'turned') endTurn(message.id);
       else settle(message);
     });
     const end = (error: Error) => {
@@ -93,6 +100,8 @@ export function createWriteThread({
       ended = true;
       const held = [...pending.values()];
       pending.clear();
+      // Whoever waits for a turn goes on: there is nothing left to wait for.
+      for (const id of [...turns.keys()]) endTurn(id);
       if (closed) {
         onClosed();
         for (const waiting of held) waiting.reject(error);
@@ -134,6 +143,14 @@ export function createWriteThread({
     clearCaches() {
       if (inline) inline.clearCaches();
       else send({ type: 'clear-caches' });
+    },
+    turn() {
+      if (inline || closed) return inline ? inline.turn() : Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const id = nextId++;
+        turns.set(id, resolve);
+        send({ type: 'turn', id });
+      });
     },
     close() {
       closing ??= (async () => {

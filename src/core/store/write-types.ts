@@ -67,6 +67,12 @@ export interface Writer {
   onCommit(listener: (writes: CommittedWrite[]) => void): () => void;
   /** Forget cached rows: data was deleted under the writer. */
   clearCaches(): void;
+  /**
+   * Resolves once the writes queued before it are committed. Bulk deletions on another
+   * connection wait for it between their batches: the write lock then passes to ingest in
+   * turn, where a writer polling for it could miss every short gap between two batches.
+   */
+  turn(): Promise<void>;
   /** Writes what is queued and refuses anything after. */
   close(): Promise<void>;
 }

@@ -9,7 +9,10 @@ import { restoreBuffers } from './thread-buffers.js';
 import type { WriteJob } from './write-types.js';
 
 export type ToWriteThread =
-  { type: 'write'; id: number; job: WriteJob } | { type: 'clear-caches' } | { type: 'close' };
+  | { type: 'write'; id: number; job: WriteJob }
+  | { type: 'clear-caches' }
+  | { type: 'turn'; id: number }
+  | { type: 'close' };
 
 export type FromWriteThread =
   | { type: 'ready' }
@@ -20,10 +23,13 @@ export type FromWriteThread =
       )[];
     }
   | { type: 'failed'; ids: number[]; error: string }
+  | { type: 'turned'; id: number }
   | { type: 'closed' };
 
 const { file, nativeBinding } = workerData as { file: string; nativeBinding?: string };
 const db = openDatabase({ file, ...(nativeBinding ? { nativeBinding } : {}) });
+// Waiting for the lock (a bulk deletion, clearing all data) delays answers; giving up fails them.
+db.pragma('busy_timeout = 30000');
 const store = createEventStore(db);
 const writeBatch = createBatchWrite(db, store);
 const port = parentPort!;
@@ -63,6 +69,9 @@ port.on('message', (message: ToWriteThread) => {
     }
   } else if (message.type === 'clear-caches') {
     store.clearCaches();
+  } else if (message.type === 'turn') {
+    flush();
+    post({ type: 'turned', id: message.id });
   } else {
     flush();
     db.close();
