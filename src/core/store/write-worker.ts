@@ -30,6 +30,9 @@ const { file, nativeBinding } = workerData as { file: string; nativeBinding?: st
 const db = openDatabase({ file, ...(nativeBinding ? { nativeBinding } : {}) });
 // Waiting for the lock (a bulk deletion, clearing all data) delays answers; giving up fails them.
 db.pragma('busy_timeout = 30000');
+// Writes touch the newest pages and the indexes' paths to them: half the readers' cache will do,
+// and the process stays within its memory budget with two connections.
+db.pragma('cache_size = -16000');
 const store = createEventStore(db);
 const writeBatch = createBatchWrite(db, store);
 const port = parentPort!;
