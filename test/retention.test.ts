@@ -1,22 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningCore, startCore } from './support/core.js';
-import { processBody } from '../src/core/ingest/process-body.js';
-import type { WriteJob } from '../src/core/store/write-types.js';
+import { writeJobOf } from './support/jobs.js';
 import { type Target, eventEnvelope, sendEvent, targetOf } from './support/send.js';
 
 const DAY = 86_400_000;
-
-/** A write job as ingest makes it, for project 1 of organization 1. */
-function eventJob(message: string): WriteJob {
-  const { event, items } = processBody({
-    endpoint: 'envelope',
-    body: Buffer.from(eventEnvelope({ message, environment: 'production' })),
-    contentEncoding: undefined,
-    contentType: undefined,
-    context: { receivedAt: Date.now() },
-  });
-  return { projectId: 1, organizationId: 1, event: event!, items };
-}
 
 describe('retention', () => {
   let running: RunningCore;
@@ -109,7 +96,9 @@ describe('retention', () => {
       if (event.type !== 'issues-changed') return;
       order.push('batch');
       if (!queued) {
-        queued = running.core.writer.write(eventJob('during pruning'));
+        queued = running.core.writer.write(
+          writeJobOf(eventEnvelope({ message: 'during pruning', environment: 'production' })),
+        );
         void queued.then(() => order.push('committed'));
       }
     });

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeJobOf } from '../../../test/support/jobs.js';
 import { type Db, openDatabase } from '../db/open.js';
-import { processBody } from '../ingest/process-body.js';
 import { ensureDefaults } from '../services/bootstrap.js';
 import { createEventStore } from './event-store.js';
 import { createWriteThread } from './write-thread.js';
@@ -12,17 +12,9 @@ import { createWriter } from './writer.js';
 
 const job = (id: number, environment = 'staging'): WriteJob => {
   const eventId = id.toString(16).padStart(32, '0');
-  const body = Buffer.from(
+  return writeJobOf(
     `{"event_id":"${eventId}"}\n{"type":"event"}\n{"message":"boom","environment":"${environment}"}\n{"type":"session"}\n{"sid":"s${id}"}`,
   );
-  const { event, items } = processBody({
-    endpoint: 'envelope',
-    body,
-    contentEncoding: undefined,
-    contentType: undefined,
-    context: { receivedAt: Date.now() },
-  });
-  return { projectId: 1, organizationId: 1, event: event!, items };
 };
 
 describe('the write thread', () => {

@@ -58,15 +58,7 @@ const last = () => pending.at(-1)!;
 describe('the issue list', () => {
   beforeEach(() => {
     pending.length = 0;
-    useIssues.setState({
-      key: null,
-      issues: [],
-      shown: null,
-      nextCursor: null,
-      loading: false,
-      loadingMore: false,
-      error: null,
-    });
+    useIssues.getState().clear();
   });
 
   it('asks for a first page of the given size, then continues after it', async () => {
