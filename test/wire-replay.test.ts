@@ -1,10 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertKey } from '../src/core/repositories/keys.js';
 import { type RunningCore, startCore } from './support/core.js';
 import { listFilesRecursive, peerEnvelopesDir, wireDir } from './support/fixtures.js';
-import { freshenEnvelope, freshenRecorded } from './support/replay.js';
+import { acceptRecordedKey, freshenEnvelope, freshenRecorded } from './support/replay.js';
 import { loadWireRequests } from './support/wire.js';
 
 const INGEST = /^\/api\/\d+\/(envelope|store)\/$/;
@@ -14,13 +13,7 @@ describe('replaying real SDK traffic', () => {
 
   beforeAll(async () => {
     running = await startCore();
-    // The captures were recorded against project 1 with the key `publickey`.
-    insertKey(
-      running.core.db,
-      { projectId: 1, label: 'Recorded', publicKey: 'publickey', secretKey: 'x' },
-      Date.now(),
-    );
-    running.core.keys.reload();
+    acceptRecordedKey(running.core);
   });
   afterAll(() => running.stop());
 

@@ -1,16 +1,10 @@
 // The pieces the bench's envelopes are made of: a seeded random source, the kinds of error a
 // small shop API might throw, its stack frames, breadcrumbs, contexts and span operations.
+import { seededRandom as numbers } from '../random.js';
 
-/** A small seeded generator (mulberry32): the same bodies on every run. */
+/** The seeded generator (bench/random.ts) with the draws the bodies need: the same bodies on every run. */
 export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = numbers(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),

@@ -1,4 +1,4 @@
-import { type Random, between, mix, pick, seededRandom, weighted } from './random.js';
+import { type Random, between, mix, pick, seededRandom, weighted } from '../random.js';
 
 // Raw events as SDKs send them, made up from a seed: the groups (issues) they fall into, their
 // environments, users, releases and times follow skewed distributions, as real traffic does.

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnvelope, serializeEnvelope } from '../../src/core/ingest/envelope.js';
-import { insertKey } from '../../src/core/repositories/keys.js';
 import { type RunningCore, startCore } from '../support/core.js';
 import { wireDir } from '../support/fixtures.js';
-import { freshenRecorded } from '../support/replay.js';
+import { acceptRecordedKey, freshenRecorded } from '../support/replay.js';
 import { newEventId } from '../support/send.js';
 import { type WireRequest, loadWireRequests } from '../support/wire.js';
 import { recordFigures } from './figures.js';
+import { seededRandom } from '../../bench/random.js';
 
 // Every ingest request recorded from real SDKs, damaged in seeded-random ways and posted to a
 // real listener: each answer is a 200, or a 4xx with a JSON `detail`, never a 5xx and never a
@@ -20,19 +20,9 @@ const SEED = 0x5eed_0b57;
 const REQUEST_TIMEOUT_MS = 10_000;
 const DEEP = 10_000;
 
-/** mulberry32: a small seeded generator, so that every run sends the same mutations. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return { next, below: (n: number) => Math.floor(next() * n) };
-}
-const random = seededRandom(SEED);
+// The bench's generator: every run sends the same mutations.
+const next = seededRandom(SEED);
+const random = { next, below: (n: number) => Math.floor(next() * n) };
 
 interface Original {
   name: string;
@@ -288,13 +278,7 @@ describe('damaged SDK traffic', () => {
 
   beforeAll(async () => {
     running = await startCore();
-    // The captures were recorded against project 1 with the key `publickey`.
-    insertKey(
-      running.core.db,
-      { projectId: 1, label: 'Recorded', publicKey: 'publickey', secretKey: 'x' },
-      Date.now(),
-    );
-    running.core.keys.reload();
+    acceptRecordedKey(running.core);
     const captures = readdirSync(wireDir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && !entry.name.startsWith('sentry-cli'))
       .map((entry) => entry.name);

@@ -1,5 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Core } from '../../src/core/create-core.js';
 import { parseEnvelope, serializeEnvelope } from '../../src/core/ingest/envelope.js';
+import { insertKey } from '../../src/core/repositories/keys.js';
 
 const ISO = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?/g;
 const EPOCH = /("(?:timestamp|start_timestamp|sent_at|received)"\s*:\s*)\d{9,10}(?:\.\d+)?/g;
@@ -45,4 +47,14 @@ export function freshenRecorded(
     ? freshenEnvelope(plain)
     : Buffer.from(freshenText(plain.toString('utf8')));
   return gzip ? gzipSync(fresh) : fresh;
+}
+
+/** Lets a core take the captures: they were recorded against project 1 with the key `publickey`. */
+export function acceptRecordedKey(core: Core): void {
+  insertKey(
+    core.db,
+    { projectId: 1, label: 'Recorded', publicKey: 'publickey', secretKey: 'x' },
+    Date.now(),
+  );
+  core.keys.reload();
 }
