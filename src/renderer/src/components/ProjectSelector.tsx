@@ -1,3 +1,4 @@
+import { ProjectOptions } from './ProjectOptions';
 import { setFilters, useFilters } from '../stores/filters';
 import { useProjects } from '../stores/projects';
 
@@ -21,11 +22,7 @@ export function ProjectSelector() {
         }
       >
         <option value="">All Projects</option>
-        {projects.map((project) => (
-          <option key={project.id} value={project.id}>
-            {project.organizationSlug} / {project.slug}
-          </option>
-        ))}
+        <ProjectOptions projects={projects} />
       </select>
     </label>
   );

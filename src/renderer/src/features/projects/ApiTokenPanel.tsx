@@ -1,38 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ConnectionInfo, ProjectSummary } from '../../../../shared/types';
-import { call, onAppEvent } from '../../api/client';
+import { useState } from 'react';
+import type { ProjectSummary } from '../../../../shared/types';
+import { call } from '../../api/client';
+import { useAnswer } from '../../api/use-answer';
 import { ErrorBanner, Loading } from '../../components/Status';
 import { useFilters } from '../../stores/filters';
 import { CopyButton } from './CopyButton';
 import { CLI_EXAMPLE, cliSetup } from './snippets';
 
 const MASK = '•'.repeat(16);
+const getConnection = () => call('getConnectionInfo', {});
+const RELOAD_ON = ['listener-changed'] as const;
 
 /** The token sentry-cli and the Web API accept, with the shell setup for the chosen project. */
 export function ApiTokenPanel({ projects }: { projects: ProjectSummary[] }) {
   const filters = useFilters();
-  const [connection, setConnection] = useState<ConnectionInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: connection, error, reload: load } = useAnswer(getConnection, RELOAD_ON);
   const [shown, setShown] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setConnection(await call('getConnectionInfo', {}));
-      setError(null);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(
-    () =>
-      onAppEvent((event) => {
-        if (event.type === 'listener-changed') void load();
-      }),
-    [load],
-  );
 
   const selected =
     filters.projectIds.length === 1

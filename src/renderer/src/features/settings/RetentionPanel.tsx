@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { RetentionSettings } from '../../../../shared/types';
 import { call } from '../../api/client';
+import { ProjectOptions } from '../../components/ProjectOptions';
 import { useFilters } from '../../stores/filters';
 import { useProjects } from '../../stores/projects';
 import { FormOutcome } from '../projects/FormOutcome';
@@ -71,11 +72,7 @@ export function RetentionPanel() {
             value={chosen ?? ''}
             onChange={(event) => setProjectId(Number(event.target.value))}
           >
-            {projects.map((project) => (
-              <option key={project.id} value={project.id}>
-                {project.organizationSlug} / {project.slug}
-              </option>
-            ))}
+            <ProjectOptions projects={projects} />
           </select>
         </label>
         <label>

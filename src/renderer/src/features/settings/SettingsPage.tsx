@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ServerSettings } from '../../../../shared/types';
-import { call, onAppEvent } from '../../api/client';
+import { call } from '../../api/client';
+import { useAnswer } from '../../api/use-answer';
 import { ErrorBanner, Loading } from '../../components/Status';
 import { ClearDataPanel } from './ClearDataPanel';
 import { formatBytes } from './format-bytes';
@@ -8,28 +7,16 @@ import { ListenAddressPanel } from './ListenAddressPanel';
 import { RetentionPanel } from './RetentionPanel';
 import './settings.css';
 
-export function SettingsPage() {
-  const [settings, setSettings] = useState<ServerSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+const getSettings = () => call('getServerSettings', {});
+const RELOAD_ON = ['data-cleared', 'listener-changed'] as const;
 
-  const load = useCallback(async () => {
-    try {
-      setSettings(await call('getServerSettings', {}));
-      setError(null);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(
-    () =>
-      onAppEvent((event) => {
-        if (event.type === 'data-cleared' || event.type === 'listener-changed') void load();
-      }),
-    [load],
-  );
+export function SettingsPage() {
+  const {
+    value: settings,
+    setValue: setSettings,
+    error,
+    reload: load,
+  } = useAnswer(getSettings, RELOAD_ON);
 
   return (
     <section className="page settings-page">
