@@ -35,10 +35,6 @@ async function main() {
       `Warning: listening on ${options.host}: other machines can send events to Outpost and, with the token, read them.`,
     );
   }
-  console.log(`Outpost is listening on ${core.baseUrl()}`);
-  console.log(`DSN: ${core.defaultDsn()}`);
-  console.log(`Auth token: ${core.authToken}`);
-
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -52,8 +48,13 @@ async function main() {
       },
     );
   };
+  // Before the ready lines: whoever waits for them may signal at once, and the kernel delivers
+  // a signal at once, with its default action (ending the process) where no handler is set.
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  console.log(`Outpost is listening on ${core.baseUrl()}`);
+  console.log(`DSN: ${core.defaultDsn()}`);
+  console.log(`Auth token: ${core.authToken}`);
 }
 
 main().catch((error: unknown) => {
