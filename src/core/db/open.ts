@@ -18,6 +18,10 @@ export interface OpenOptions {
  */
 export function openDatabase({ file, nativeBinding }: OpenOptions): Db {
   const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  // A new database gets 8 KB pages, where a compressed event of 2-3 KB shares its page with
+  // two others instead of having one of 4 KB to itself: the write touches fewer pages and the
+  // file is a third smaller. An existing database keeps its page size (WAL cannot change it).
+  db.pragma('page_size = 8192');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
