@@ -4,19 +4,27 @@ import { StatusError } from '../errors.js';
 import { restoreBuffers } from '../store/thread-buffers.js';
 import { threadEntry } from '../thread-entry.js';
 import { type BodyRequest, type ProcessedBody, processBody } from './process-body.js';
-
-interface Reply {
-  id: number;
-  ok: boolean;
-  result?: ProcessedBody;
-  error?: { status: number; message: string; body?: Record<string, unknown> };
-}
+import type { Reply } from './worker.js';
 
 interface Pending {
   request: BodyRequest;
   resolve(result: ProcessedBody): void;
   reject(error: unknown): void;
 }
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  /** Requests not yet sent to the thread. */
+  outbox: { id: number; request: BodyRequest }[];
+  started: boolean;
+}
+
+/** The body's memory block when the body fills it, to hand over; none when it shares one. */
+const ownBlock = (body: Buffer): ArrayBuffer[] =>
+  body.byteOffset === 0 && body.byteLength === body.buffer.byteLength
+    ? [body.buffer as ArrayBuffer]
+    : [];
 
 const workerEntry = () =>
   threadEntry(import.meta.url, 'worker-from-source.mjs', 'ingest-worker.js');
@@ -49,37 +57,30 @@ export function createProcessor({
       reject(error);
     }
   };
-  const threads: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  const threads: Thread[] = [];
   let nextId = 0;
   let closed = false;
   let inline = false;
 
   function spawn(index: number) {
     const worker = new Worker(entry);
-    const pending = new Map<number, Pending>();
-    let started = false;
+    const thread: Thread = { worker, pending: new Map(), outbox: [], started: false };
     let dead = false;
-    worker.on('message', (reply: Reply | { ready: true }) => {
-      if ('ready' in reply) {
-        started = true;
+    worker.on('message', (message: { ready: true } | { replies: Reply[] }) => {
+      if ('ready' in message) {
+        thread.started = true;
         return;
       }
-      const waiting = pending.get(reply.id);
-      if (!waiting) return;
-      pending.delete(reply.id);
-      if (reply.ok) waiting.resolve(restoreBuffers(reply.result!));
-      else
-        waiting.reject(
-          new StatusError(reply.error!.status, reply.error!.message, reply.error!.body),
-        );
+      for (const reply of message.replies) settle(thread, reply);
     });
     const fail = (error: unknown) => {
       // 'error' is followed by 'exit': deal with a thread's end once.
       if (dead) return;
       dead = true;
-      const held = [...pending.values()];
-      pending.clear();
-      if (!started && !closed) {
+      const held = [...thread.pending.values()];
+      thread.pending.clear();
+      thread.outbox = [];
+      if (!thread.started && !closed) {
         // A thread that cannot even start would fail again at once: process inline from now on,
         // beginning with what it held.
         console.error(
@@ -96,9 +97,36 @@ export function createProcessor({
     worker.on('exit', (code) => fail(new Error(`A processing thread exited (${code}).`)));
     // Idle threads must not keep the process alive.
     worker.unref();
-    threads[index] = { worker, pending };
+    threads[index] = thread;
   }
   for (let index = 0; index < workers; index++) spawn(index);
+
+  function settle({ pending }: Thread, reply: Reply) {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if (reply.ok) waiting.resolve(restoreBuffers(reply.result!));
+    else
+      waiting.reject(new StatusError(reply.error!.status, reply.error!.message, reply.error!.body));
+  }
+
+  // The bodies read in one turn of the event loop travel in one message: a message costs a
+  // wake-up and an event on either side, far more than the bodies' bytes.
+  let scheduled = false;
+  function flush() {
+    scheduled = false;
+    for (const thread of threads) {
+      if (thread.outbox.length === 0) continue;
+      const batch = thread.outbox;
+      thread.outbox = [];
+      // Handed over once the thread is known to run; before, copied, so that inline processing
+      // can still read them if it never starts.
+      const transfers = thread.started
+        ? batch.flatMap(({ request }) => ownBlock(request.body))
+        : [];
+      thread.worker.postMessage({ batch }, transfers);
+    }
+  }
 
   return {
     process(request: BodyRequest): Promise<ProcessedBody> {
@@ -109,7 +137,11 @@ export function createProcessor({
         );
         const id = nextId++;
         thread.pending.set(id, { request, resolve, reject });
-        thread.worker.postMessage({ id, request });
+        thread.outbox.push({ id, request });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
       });
     },
     async close() {

@@ -46,6 +46,10 @@ export function createWriteThread({
   let started = false;
   let closing: Promise<void> | undefined;
   let onClosed = () => {};
+  // The jobs that arrive in one turn of the event loop travel in one message: a message costs a
+  // wake-up and an event on either side, far more than the jobs' bytes.
+  let outbox: { id: number; job: WriteJob }[] = [];
+  let scheduled = false;
 
   function useInline(): Writer {
     if (!inline) {
@@ -100,6 +104,7 @@ export function createWriteThread({
       ended = true;
       const held = [...pending.values()];
       pending.clear();
+      outbox = [];
       // Whoever waits for a turn goes on: there is nothing left to wait for.
       for (const id of [...turns.keys()]) endTurn(id);
       if (closed) {
@@ -122,11 +127,21 @@ export function createWriteThread({
   }
   spawn();
 
-  const send = (message: ToWriteThread) => worker.postMessage(message);
-  // Payloads are handed over once the thread is known to run; before, they are copied, so that
-  // the fallback can still write them if it never starts.
-  const sendJob = (id: number, job: WriteJob) =>
-    worker.postMessage({ type: 'write', id, job }, started ? payloadTransfers(job) : []);
+  function flush() {
+    scheduled = false;
+    if (outbox.length === 0) return;
+    const jobs = outbox;
+    outbox = [];
+    // Payloads are handed over once the thread is known to run; before, they are copied, so
+    // that the fallback can still write them if it never starts.
+    const transfers = started ? jobs.flatMap(({ job }) => payloadTransfers(job)) : [];
+    worker.postMessage({ type: 'write', jobs } satisfies ToWriteThread, transfers);
+  }
+  // Whatever else is sent comes after the jobs asked for before it.
+  const send = (message: ToWriteThread) => {
+    flush();
+    worker.postMessage(message);
+  };
 
   return {
     write(job) {
@@ -136,7 +151,11 @@ export function createWriteThread({
         const id = nextId++;
         pending.set(id, { job, resolve, reject });
         if (pending.size === 1) worker.ref();
-        sendJob(id, job);
+        outbox.push({ id, job });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
       });
     },
     onCommit: listeners.add,

@@ -9,7 +9,7 @@ import { restoreBuffers } from './thread-buffers.js';
 import type { WriteJob } from './write-types.js';
 
 export type ToWriteThread =
-  | { type: 'write'; id: number; job: WriteJob }
+  | { type: 'write'; jobs: { id: number; job: WriteJob }[] }
   | { type: 'clear-caches' }
   | { type: 'turn'; id: number }
   | { type: 'close' };
@@ -65,7 +65,7 @@ function flush() {
 
 port.on('message', (message: ToWriteThread) => {
   if (message.type === 'write') {
-    queue.push({ id: message.id, job: restoreBuffers(message.job) });
+    for (const { id, job } of message.jobs) queue.push({ id, job: restoreBuffers(job) });
     if (!scheduled) {
       scheduled = true;
       setImmediate(flush);
