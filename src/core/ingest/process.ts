@@ -50,7 +50,8 @@ export function processEvent(
   context: ProcessContext,
   eventId?: string,
 ): EventWrite {
-  const { data, ...event } = normalizeEvent(raw, {
+  // The tags stay in the payload: only what the write uses crosses the threads.
+  const { data, tags, ...event } = normalizeEvent(raw, {
     receivedAt: context.receivedAt,
     ...(eventId ? { eventId } : {}),
     ...(context.clientIp ? { clientIp: context.clientIp } : {}),
