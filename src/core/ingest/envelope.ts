@@ -7,27 +7,56 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /**
- * True when JSON `buf` nests objects and arrays more than `max` levels deep. V8 parses any
+ * True when `text` holds at most `max` `{` and `[` characters, strings included: it then cannot
+ * nest deeper than `max`. Most events have far fewer, and finding them with indexOf costs much
+ * less than reading every character.
+ */
+function fewOpeners(text: string, max: number): boolean {
+  let count = 0;
+  for (const opener of ['{', '[']) {
+    for (let at = text.indexOf(opener); at !== -1; at = text.indexOf(opener, at + 1)) {
+      count += 1;
+      if (count > max) return false;
+    }
+  }
+  return true;
+}
+
+/** Where the string opened by the quote at `start` ends; -1 when it never does. */
+function stringEnd(text: string, start: number): number {
+  let end = text.indexOf('"', start + 1);
+  while (end !== -1 && escapedAt(text, end)) end = text.indexOf('"', end + 1);
+  return end;
+}
+
+/** True when the character at `index` follows an odd run of backslashes. */
+function escapedAt(text: string, index: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(index - 1 - backslashes) === BACKSLASH) backslashes += 1;
+  return backslashes % 2 === 1;
+}
+
+/**
+ * True when JSON `text` nests objects and arrays more than `max` levels deep. V8 parses any
  * depth, but JSON.stringify, run when an event is stored and again each time it is served,
  * overflows the stack a few thousand levels down (a 500 for a bad body, found by fuzzing an
  * event nested 10,000 deep); refusing such documents as they are read keeps that a 400.
+ * Brackets inside strings do not count; the text need not be valid JSON. Reading the decoded
+ * text finds what reading the bytes would: quotes, backslashes and brackets are ASCII, and
+ * UTF-8 never uses ASCII bytes inside other characters, even replaced invalid ones.
  */
-function nestedDeeperThan(buf: Buffer, max: number): boolean {
-  // Each level takes two bytes at least.
-  if (buf.length <= max * 2) return false;
+function nestedDeeperThan(text: string, max: number): boolean {
+  if (fewOpeners(text, max)) return false;
   let depth = 0;
-  let inString = false;
-  for (let index = 0; index < buf.length; index += 1) {
-    const byte = buf[index];
-    if (inString) {
-      if (byte === BACKSLASH) index += 1;
-      else if (byte === QUOTE) inString = false;
-    } else if (byte === QUOTE) {
-      inString = true;
-    } else if (byte === 0x7b || byte === 0x5b) {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === QUOTE) {
+      index = stringEnd(text, index);
+      if (index === -1) return false;
+    } else if (code === 0x7b || code === 0x5b) {
       depth += 1;
       if (depth > max) return true;
-    } else if (byte === 0x7d || byte === 0x5d) {
+    } else if (code === 0x7d || code === 0x5d) {
       depth -= 1;
     }
   }
@@ -36,13 +65,15 @@ function nestedDeeperThan(buf: Buffer, max: number): boolean {
 
 /** Parses `buf` as JSON and insists on an object; the error names `what` for the SDK's log. */
 export function parseJsonObject(buf: Buffer, what: string): JsonObject {
-  // Checked before parsing, so that a deep document is never built in memory.
-  if (nestedDeeperThan(buf, limits.jsonDepth)) {
+  const text = buf.toString('utf8');
+  // Checked before parsing, so that a deep document is never built in memory. Each level
+  // takes two bytes at least, so a short body needs no check.
+  if (buf.length > limits.jsonDepth * 2 && nestedDeeperThan(text, limits.jsonDepth)) {
     throw badRequest(`${what} nests objects and arrays more than ${limits.jsonDepth} levels deep`);
   }
   let value: unknown;
   try {
-    value = JSON.parse(buf.toString('utf8'));
+    value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw badRequest(`${what} is not valid JSON: ${reason}`);
