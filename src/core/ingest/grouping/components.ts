@@ -1,5 +1,5 @@
 import type { JsonObject } from '../types.js';
-import { stackValues } from './frames.js';
+import { type FrameContribution, stackContributions, stackValues } from './frames.js';
 import { parameterize } from './parameterize.js';
 import {
   asText,
@@ -22,13 +22,18 @@ export interface DefaultComponents {
 
 type Variant = (appOnly: boolean) => string[];
 
-function exceptionVariant(exceptions: JsonObject[], platform: string | undefined): Variant {
+interface ExceptionStack {
+  exception: JsonObject;
+  stack: FrameContribution[];
+}
+
+function exceptionVariant(exceptions: ExceptionStack[]): Variant {
   return (appOnly) => {
     const values = ['exception'];
-    for (const exception of exceptions) {
+    for (const { exception, stack } of exceptions) {
       const type = asText(exception.type);
       if (type !== undefined) values.push(type);
-      const frames = stackValues(framesOf(exception.stacktrace), platform, appOnly);
+      const frames = stackValues(stack, appOnly);
       if (frames.length > 0) {
         values.push(...frames);
         continue;
@@ -45,25 +50,28 @@ interface Picked {
   variant: Variant;
   system: string[];
   /** The stack traces the variant reads, to tell whether an app variant is worth having. */
-  stacks: JsonObject[][];
+  stacks: FrameContribution[][];
 }
 
 function pickVariant(data: JsonObject, platform: string | undefined): Picked | null {
-  const exceptions = exceptionsOf(data);
+  const exceptions = exceptionsOf(data).map((exception) => ({
+    exception,
+    stack: stackContributions(framesOf(exception.stacktrace), platform),
+  }));
   if (exceptions.length > 0) {
-    const variant = exceptionVariant(exceptions, platform);
+    const variant = exceptionVariant(exceptions);
     const system = variant(false);
-    const stacks = exceptions.map((exception) => framesOf(exception.stacktrace));
     // An exception that carries nothing usable (no type, value or frames) yields to the message.
-    if (system.length > 1) return { variant, system, stacks };
+    if (system.length > 1) return { variant, system, stacks: exceptions.map(({ stack }) => stack) };
   }
   for (const [name, frames] of [
     ['stacktrace', framesOf(data.stacktrace)],
     ['threads', groupingThreadFrames(data)],
   ] as const) {
-    const variant: Variant = (appOnly) => [name, ...stackValues(frames, platform, appOnly)];
+    const stack = stackContributions(frames, platform);
+    const variant: Variant = (appOnly) => [name, ...stackValues(stack, appOnly)];
     const system = variant(false);
-    if (system.length > 1) return { variant, system, stacks: [frames] };
+    if (system.length > 1) return { variant, system, stacks: [stack] };
   }
   return null;
 }
@@ -75,7 +83,7 @@ export function defaultComponents(data: JsonObject): DefaultComponents {
     const { variant, system, stacks } = picked;
     // Without a contributing in-app frame the app variant would rest on the exception type (or
     // value) alone, too coarse for an issue of its own: the event keeps its system hash only.
-    const appHasFrames = stacks.some((frames) => stackValues(frames, platform, true).length > 0);
+    const appHasFrames = stacks.some((stack) => stack.some(({ inApp }) => inApp));
     if (!appHasFrames) return { app: null, system };
     const app = variant(true);
     const same = app.length === system.length && app.every((value, i) => value === system[i]);

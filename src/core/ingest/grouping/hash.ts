@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * md5 hex over the contributing values joined by U+0000. Sentry concatenates them with no
@@ -7,5 +7,6 @@ import { createHash } from 'node:crypto';
  * which only matters to someone comparing the two.
  */
 export function hashValues(values: readonly string[]): string {
-  return createHash('md5').update(values.join('\u0000'), 'utf8').digest('hex');
+  // The one-shot form skips the Hash object that createHash would build for a single update.
+  return hash('md5', values.join('\u0000'), 'hex');
 }

@@ -93,6 +93,7 @@ const LINE_BREAK = /\r\n|\r|\n/;
 
 /** The first line that has any text: a message that opens with a blank line is still titled. */
 export function firstLine(text: string): string {
+  if (!text.includes('\n') && !text.includes('\r')) return text.trim();
   for (const line of text.split(LINE_BREAK)) {
     const trimmed = line.trim();
     if (trimmed !== '') return trimmed;
