@@ -71,8 +71,20 @@ export function readClientTags(tags: unknown, errors: EventError[]): ClientTags 
   return { tags: [...kept], environment };
 }
 
-/** Sets a tag the way Sentry's `set_tag` does: any earlier value of the key is replaced. */
-export function setTag(tags: Tag[], key: string, value: string | null | undefined): Tag[] {
-  if (!value || !isStorableTag(key, value)) return tags;
-  return [...tags.filter(([existing]) => existing !== key), [key, value]];
+/**
+ * Sets tags the way Sentry's `set_tag` does, one after another: each replaces any earlier value
+ * of its key and goes to the end. Pairs whose value is missing or not storable are skipped.
+ */
+export function setTags(tags: Tag[], pairs: [string, string | null | undefined][]): Tag[] {
+  const set = new Map<string, string>();
+  for (const [key, value] of pairs) {
+    if (!value || !isStorableTag(key, value)) continue;
+    // Deleted first, so that a key set twice moves to the end as it would the second time.
+    set.delete(key);
+    set.set(key, value);
+  }
+  if (set.size === 0) return tags;
+  const kept = tags.filter(([key]) => !set.has(key));
+  for (const pair of set) kept.push(pair);
+  return kept;
 }

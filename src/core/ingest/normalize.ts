@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isJsonObject, longerThan, type EventError } from './event-fields.js';
 import { normalizeLogEntry } from './normalize-message.js';
-import { readClientTags, setTag, type Tag } from './normalize-tags.js';
+import { readClientTags, setTags, type Tag } from './normalize-tags.js';
 import { resolveTimestamp } from './normalize-time.js';
 import type { JsonObject, NormalizedEvent } from './types.js';
 
@@ -172,6 +172,12 @@ function userTagOf(user: JsonObject | null): string | null {
   return null;
 }
 
+/** The first `max` code points of `text`. */
+function firstCodePoints(text: string, max: number): string {
+  // No more UTF-16 units than `max` means no more code points either.
+  return text.length <= max ? text : [...text].slice(0, max).join('');
+}
+
 const stringField = (value: unknown) => (typeof value === 'string' ? value : null);
 
 export interface NormalizeContext {
@@ -187,18 +193,18 @@ export interface NormalizeContext {
 
 /** The tags Sentry stores: the client's, then those it derives (spec §1.3). */
 function deriveTags(raw: JsonObject, clientTags: Tag[], fields: Record<string, string | null>) {
-  let tags = clientTags;
   // Relay moves these fields into tags.
-  tags = setTag(tags, 'server_name', stringField(raw.server_name));
-  tags = setTag(tags, 'site', stringField(raw.site));
-  tags = setTag(tags, 'environment', fields.environment);
-  tags = setTag(tags, 'level', fields.level);
-  tags = setTag(tags, 'logger', stringField(raw.logger));
-  tags = setTag(tags, 'transaction', stringField(raw.transaction));
-  tags = setTag(tags, 'sentry:release', fields.release);
-  tags = setTag(tags, 'sentry:dist', fields.release ? fields.dist : null);
-  tags = setTag(tags, 'sentry:user', fields.user);
-  return tags;
+  return setTags(clientTags, [
+    ['server_name', stringField(raw.server_name)],
+    ['site', stringField(raw.site)],
+    ['environment', fields.environment],
+    ['level', fields.level],
+    ['logger', stringField(raw.logger)],
+    ['transaction', stringField(raw.transaction)],
+    ['sentry:release', fields.release],
+    ['sentry:dist', fields.release ? fields.dist : null],
+    ['sentry:user', fields.user],
+  ]);
 }
 
 /**
@@ -218,11 +224,10 @@ export function normalizeEvent(raw: JsonObject, context: NormalizeContext): Norm
   const clientTags = readClientTags(raw.tags, errors);
   // A legacy SDK may send the environment as a tag; Relay promotes it as it is (spec §1.3).
   // Sentry then keeps at most 64 characters of a name (`get_name_or_default`, spec §1.4).
-  const environment = [
-    ...(normalizeEnvironment(raw.environment, errors) ?? clientTags.environment ?? ''),
-  ]
-    .slice(0, MAX_ENVIRONMENT_LENGTH)
-    .join('');
+  const environment = firstCodePoints(
+    normalizeEnvironment(raw.environment, errors) ?? clientTags.environment ?? '',
+    MAX_ENVIRONMENT_LENGTH,
+  );
   const release = normalizeVersionField('release', raw.release, validateRelease, errors);
   const dist = normalizeVersionField('dist', raw.dist, isValidDist, errors);
   const user = normalizeUser(raw.user, context.clientIp);
