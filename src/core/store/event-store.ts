@@ -34,8 +34,20 @@ export function createEventStore(db: Db) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     ),
     issueStatus: db.prepare('SELECT status FROM issues WHERE id = ?'),
-    // The newest event names the issue, as in Sentry; counts always add up.
+    // The newest event names the issue, as in Sentry; counts always add up. An event no older
+    // than the issue's first and not reopening it leaves first_seen and status unassigned, so
+    // that their indexes are not rewritten: the common case.
     touchIssue: db.prepare(
+      `UPDATE issues SET
+         times_seen = times_seen + 1,
+         title = CASE WHEN @ts >= last_seen THEN @title ELSE title END,
+         culprit = CASE WHEN @ts >= last_seen THEN @culprit ELSE culprit END,
+         level = CASE WHEN @ts >= last_seen THEN @level ELSE level END,
+         metadata = CASE WHEN @ts >= last_seen THEN @metadata ELSE metadata END,
+         last_seen = max(last_seen, @ts)
+       WHERE id = @id AND first_seen <= @ts AND status <> 'resolved'`,
+    ),
+    touchIssueFully: db.prepare(
       `UPDATE issues SET
          times_seen = times_seen + 1,
          first_seen = min(first_seen, @ts),
@@ -47,7 +59,15 @@ export function createEventStore(db: Db) {
          status = CASE WHEN status = 'resolved' THEN 'unresolved' ELSE status END
        WHERE id = @id`,
     ),
+    // Likewise for the issue's row in the environment: the plain update first, the upsert for a
+    // new row or an older event.
     touchIssueEnvironment: db.prepare(
+      `UPDATE issue_environments SET
+         times_seen = times_seen + 1,
+         last_seen = max(last_seen, @ts)
+       WHERE issue_id = @issueId AND environment_id = @environmentId AND first_seen <= @ts`,
+    ),
+    upsertIssueEnvironment: db.prepare(
       `INSERT INTO issue_environments
          (issue_id, environment_id, project_id, first_seen, last_seen, times_seen, first_release)
        VALUES (?, ?, ?, ?, ?, 1, ?)
@@ -124,30 +144,36 @@ export function createEventStore(db: Db) {
       );
       result.isNew = true;
     } else {
-      const { status } = q.issueStatus.get(issueId) as { status: string };
-      result.isRegression = status === 'resolved';
-      q.touchIssue.run({
+      const touch = {
         id: issueId,
         ts,
         title: grouping.title,
         culprit: grouping.culprit,
         level: event.level,
         metadata,
-      });
+      };
+      if (q.touchIssue.run(touch).changes === 0) {
+        const { status } = q.issueStatus.get(issueId) as { status: string };
+        result.isRegression = status === 'resolved';
+        q.touchIssueFully.run(touch);
+      }
     }
     // Every hash the event carries joins its issue, so that later events match on any of them.
     for (const hash of grouping.hashes) q.addHash.run(projectId, hash, issueId);
     result.issueId = issueId;
 
-    const { times_seen } = q.touchIssueEnvironment.get(
-      issueId,
-      env.id,
-      projectId,
-      ts,
-      ts,
-      event.release,
-    ) as { times_seen: number };
-    result.isNewGroupEnvironment = times_seen === 1;
+    const touched = q.touchIssueEnvironment.run({ issueId, environmentId: env.id, ts }).changes;
+    if (touched === 0) {
+      const { times_seen } = q.upsertIssueEnvironment.get(
+        issueId,
+        env.id,
+        projectId,
+        ts,
+        ts,
+        event.release,
+      ) as { times_seen: number };
+      result.isNewGroupEnvironment = times_seen === 1;
+    }
     if (event.userTag) q.addUser.run(issueId, env.id, event.userTag);
     q.countHour.run(issueId, env.id, Math.floor(ts / HOUR) * HOUR);
     q.insertEvent.run(
