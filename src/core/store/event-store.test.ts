@@ -12,7 +12,12 @@ const T0 = Date.UTC(2026, 10, 1) / SECOND;
 let nextId = 0;
 
 /** An envelope of one error event: its id fresh, its time `at` seconds, its environment. */
-function envelope(at: number, environment: string, message = 'Checkout failed') {
+function envelope(
+  at: number,
+  environment: string,
+  message = 'Checkout failed',
+  group = 'checkout',
+) {
   const eventId = (nextId++).toString(16).padStart(32, '0');
   const event = {
     event_id: eventId,
@@ -20,7 +25,7 @@ function envelope(at: number, environment: string, message = 'Checkout failed') 
     environment,
     release: 'shop@1.0.0',
     // One group whatever the message, so that the title can follow the newest event.
-    fingerprint: ['checkout'],
+    fingerprint: [group],
     exception: { values: [{ type: 'Error', value: message }] },
   };
   return `{"event_id":"${eventId}"}\n{"type":"event"}\n${JSON.stringify(event)}\n`;
@@ -112,6 +117,39 @@ describe('the event store', () => {
     expect(title()).toBe('Error: Card declined');
     write(envelope(T0 + 20, 'production', 'Address missing'));
     expect(title()).toBe('Error: Address missing');
+  });
+
+  it('keeps the release figures per project and per environment (spec §6.4)', () => {
+    write(envelope(T0, 'production'));
+    write(envelope(T0 + 10, 'production'));
+    write(envelope(T0 - 30, 'production'));
+    write(envelope(T0 + 20, 'staging'));
+    write(envelope(T0 + 30, 'production', 'Other failure', 'other'));
+    expect(db.prepare('SELECT new_groups FROM release_projects').all()).toEqual([
+      { new_groups: 2 },
+    ]);
+    expect(
+      db
+        .prepare(
+          `SELECT e.name, r.new_issues_count, r.first_seen, r.last_seen
+           FROM release_project_environments r JOIN environments e ON e.id = r.environment_id
+           ORDER BY e.name`,
+        )
+        .all(),
+    ).toEqual([
+      {
+        name: 'production',
+        new_issues_count: 2,
+        first_seen: (T0 - 30) * SECOND,
+        last_seen: (T0 + 30) * SECOND,
+      },
+      {
+        name: 'staging',
+        new_issues_count: 1,
+        first_seen: (T0 + 20) * SECOND,
+        last_seen: (T0 + 20) * SECOND,
+      },
+    ]);
   });
 
   it('stores a repeated event id once, counting nothing again', () => {
