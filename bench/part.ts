@@ -4,6 +4,8 @@ export interface BenchOptions {
   smoke: boolean;
   /** Seconds of load per measurement, when the part measures under load. */
   seconds: number;
+  /** Measurements of each target, taken in turn with the others; the median is reported. */
+  rounds: number;
   /** Concurrent connections, when the part opens any; undefined: the part's own default. */
   connections: number | undefined;
   log(line: string): void;

@@ -3,6 +3,7 @@
 //   npm run bench                         every part, figures into BENCHMARKS.md
 //   npm run bench -- --only ingest        some parts (comma-separated names)
 //   npm run bench -- --duration 5         seconds of load per measurement (default 10)
+//   npm run bench -- --rounds 5           measurements of each ingest target, in turn (default 3)
 //   npm run bench -- --smoke              short, writes nothing: what CI runs to keep it working
 //
 // Every part is bounded in time and count and talks only to servers it starts on 127.0.0.1.
@@ -20,7 +21,7 @@ const PARTS: BenchPart[] = [ingestPart, queriesPart, uiPart];
 
 const SMOKE_SECONDS = 2;
 const USAGE =
-  'Usage: npm run bench -- [--only NAME[,NAME]] [--duration SECONDS] [--connections N] [--smoke]';
+  'Usage: npm run bench -- [--only NAME[,NAME]] [--duration SECONDS] [--rounds N] [--connections N] [--smoke]';
 
 class UsageError extends Error {}
 
@@ -33,6 +34,7 @@ function readOptions(argv: string[]): { options: BenchOptions; parts: BenchPart[
         only: { type: 'string' },
         duration: { type: 'string' },
         connections: { type: 'string' },
+        rounds: { type: 'string' },
         smoke: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -52,6 +54,7 @@ function readOptions(argv: string[]): { options: BenchOptions; parts: BenchPart[
   };
   const seconds = positive('duration', values.duration, 300) ?? (values.smoke ? SMOKE_SECONDS : 10);
   const connections = positive('connections', values.connections, 1024);
+  const rounds = positive('rounds', values.rounds, 20) ?? (values.smoke ? 1 : 3);
   let parts = PARTS;
   if (values.only !== undefined) {
     const names = values.only.split(',').map((name) => name.trim());
@@ -67,6 +70,7 @@ function readOptions(argv: string[]): { options: BenchOptions; parts: BenchPart[
     options: {
       smoke: values.smoke,
       seconds,
+      rounds,
       connections,
       log: (line) => console.log(line),
     },

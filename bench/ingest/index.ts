@@ -20,6 +20,7 @@ import {
   OTHERS_NOTE_PERCENT,
   TARGET_LABELS,
   failed,
+  rate,
   variantMarkdown,
   variantText,
 } from './report.js';
@@ -97,7 +98,7 @@ async function measure(
       const sent = warmUp ? combineLoads(warmUp, load) : load;
       measurement.stored = checkStored(variant.name, sent, countStored(running.dataDir));
     }
-    options.log(`  ${variant.name} × ${TARGET_LABELS[target]}: done`);
+    options.log(`  ${variant.name} × ${TARGET_LABELS[target]}: ${Math.round(rate(load))} events/s`);
     return measurement;
   } catch (error) {
     return failure(error);
@@ -125,7 +126,11 @@ function describe(generator: Generator, connections: number, options: BenchOptio
       ? `wrk ${generator.version} (${threads(generator.threads)})`
       : 'the built-in Node generator (wrk is not installed)';
   const warmUp = options.smoke ? '' : ` after ${WARM_UP_SECONDS} s of the same load unmeasured`;
-  return `${load}, ${connections} keep-alive connections, ${options.seconds} s per target and variant${warmUp}`;
+  const rounds =
+    options.rounds > 1
+      ? `; ${options.rounds} rounds, the targets in turn, the median round shown`
+      : '';
+  return `${load}, ${connections} keep-alive connections, ${options.seconds} s per target and variant${warmUp}${rounds}`;
 }
 
 export const ingestPart: BenchPart = {
@@ -166,16 +171,22 @@ export const ingestPart: BenchPart = {
         if (variant.name === 'errors') sizes = templateSizes(pools);
         const templatesFile = join(workDir, `${variant.name}.templates`);
         writeFileSync(templatesFile, serializeTemplates(pools));
-        const measurements: Measurement[] = [];
-        for (const target of TARGETS) {
-          measurements.push(
-            await measure(target, variant, pools, templatesFile, generator, spotlight, {
-              ...options,
-              connections,
-            }),
-          );
+        // The targets take turns, round after round: a machine whose speed drifts over minutes
+        // then affects all of them alike, and each round's ratios compare neighbours in time.
+        const rounds: Measurement[][] = [];
+        for (let round = 1; round <= options.rounds; round++) {
+          const measurements: Measurement[] = [];
+          for (const target of TARGETS) {
+            measurements.push(
+              await measure(target, variant, pools, templatesFile, generator, spotlight, {
+                ...options,
+                connections,
+              }),
+            );
+          }
+          rounds.push(measurements);
         }
-        results.push({ variant, measurements });
+        results.push({ variant, rounds });
       }
     } finally {
       removeWorkDir();
@@ -183,7 +194,7 @@ export const ingestPart: BenchPart = {
     }
 
     const setup = describe(generator, connections, options);
-    const ok = results.every((result) => result.measurements.every((m) => !failed(m)));
+    const ok = results.every((result) => result.rounds.flat().every((m) => !failed(m)));
     const text = [`Ingest: ${setup}`, ...results.map(variantText)].join('\n\n');
     const bodies = sizes
       ? `about ${(sizes.averageDecodedBytes / 1024).toFixed(1)} KB decoded, ` +

@@ -24,7 +24,8 @@ export const failed = (measurement: Measurement) =>
 
 export interface VariantResult {
   variant: Variant;
-  measurements: Measurement[];
+  /** Each round: one measurement per target, taken in turn. */
+  rounds: Measurement[][];
 }
 
 export const TARGET_LABELS: Record<TargetName, string> = {
@@ -74,43 +75,86 @@ const HEADINGS = [
   'others CPU',
 ];
 
-/** "Outpost/null 0.31, Outpost/Spotlight 0.62": from the same run, or absent. */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const rateIn = (round: Measurement[], target: TargetName) => {
+  const load = round.find((measurement) => measurement.target === target)?.load;
+  return load ? rate(load) : undefined;
+};
+
+/** Each target's measurement from the round where it had its median rate (the lower middle). */
+export function medianMeasurements(result: VariantResult): Measurement[] {
+  const targets = result.rounds[0]?.map((measurement) => measurement.target) ?? [];
+  return targets.map((target) => {
+    const taken = result.rounds
+      .map((round) => round.find((measurement) => measurement.target === target)!)
+      .filter((measurement) => measurement.load);
+    if (taken.length === 0) return result.rounds[0]!.find((m) => m.target === target)!;
+    taken.sort((a, b) => rate(a.load!) - rate(b.load!));
+    return taken[Math.floor((taken.length - 1) / 2)]!;
+  });
+}
+
+/**
+ * "Outpost/null 0.31, Outpost/Spotlight 0.62": the median over the rounds of each round's
+ * ratio, Outpost against the peer measured next to it; absent without figures.
+ */
 export function ratios(result: VariantResult): string {
-  const find = (target: TargetName) =>
-    result.measurements.find((measurement) => measurement.target === target)?.load;
-  const outpost = find('outpost');
-  if (!outpost) return '';
   const parts: string[] = [];
   for (const peer of ['null', 'spotlight'] as const) {
-    const load = find(peer);
-    if (load && rate(load) > 0) {
-      parts.push(
-        `Outpost/${TARGET_LABELS[peer].split(' ')[0]} ${(rate(outpost) / rate(load)).toFixed(2)}`,
-      );
+    const each = result.rounds.flatMap((round) => {
+      const outpost = rateIn(round, 'outpost');
+      const other = rateIn(round, peer);
+      return outpost !== undefined && other ? [outpost / other] : [];
+    });
+    if (each.length > 0) {
+      parts.push(`Outpost/${TARGET_LABELS[peer].split(' ')[0]} ${median(each).toFixed(2)}`);
     }
   }
   return parts.join(', ');
 }
 
+/** "round 1: Outpost 3,360, Spotlight 1,912 (1.76)": every round's rates, when there are several. */
+function roundLines(result: VariantResult): string[] {
+  if (result.rounds.length < 2) return [];
+  return result.rounds.map((round, index) => {
+    const figures = round
+      .filter((measurement) => measurement.load)
+      .map((measurement) => `${TARGET_LABELS[measurement.target]} ${int(rate(measurement.load!))}`);
+    const outpost = rateIn(round, 'outpost');
+    const spotlight = rateIn(round, 'spotlight');
+    const ratio =
+      outpost !== undefined && spotlight ? ` (${(outpost / spotlight).toFixed(2)})` : '';
+    return `round ${index + 1}: ${figures.join(', ')}${ratio}`;
+  });
+}
+
 function notes(result: VariantResult): string[] {
   const lines: string[] = [];
-  for (const measurement of result.measurements) {
-    const label = TARGET_LABELS[measurement.target];
-    if (measurement.stored) lines.push(`${label}: ${measurement.stored.summary}`);
-    for (const problem of measurement.problems) lines.push(`${label}: ${problem}`);
-    const { load, othersCpuSeconds } = measurement;
-    const others = load && othersCpuSeconds ? (othersCpuSeconds / load.seconds) * 100 : 0;
-    if (others > OTHERS_NOTE_PERCENT) {
-      lines.push(
-        `${label}: disturbed, other work on the machine used ${Math.round(others)} % of a core meanwhile`,
-      );
+  result.rounds.forEach((round, index) => {
+    const prefix = result.rounds.length > 1 ? `round ${index + 1}, ` : '';
+    for (const measurement of round) {
+      const label = `${prefix}${TARGET_LABELS[measurement.target]}`;
+      if (measurement.stored) lines.push(`${label}: ${measurement.stored.summary}`);
+      for (const problem of measurement.problems) lines.push(`${label}: ${problem}`);
+      const { load, othersCpuSeconds } = measurement;
+      const others = load && othersCpuSeconds ? (othersCpuSeconds / load.seconds) * 100 : 0;
+      if (others > OTHERS_NOTE_PERCENT) {
+        lines.push(
+          `${label}: disturbed, other work on the machine used ${Math.round(others)} % of a core meanwhile`,
+        );
+      }
     }
-  }
+  });
   return lines;
 }
 
 export function variantText(result: VariantResult): string {
-  const rows = [HEADINGS, ...result.measurements.map(row)];
+  const rows = [HEADINGS, ...medianMeasurements(result).map(row)];
   const widths = HEADINGS.map((_, column) =>
     Math.max(...rows.map((cells) => cells[column]!.length)),
   );
@@ -126,12 +170,13 @@ export function variantText(result: VariantResult): string {
     `${result.variant.name}: ${result.variant.description}`,
     ...table.map((line) => `  ${line}`),
     ...(summary ? [`  ${summary}`] : []),
+    ...roundLines(result).map((line) => `  ${line}`),
     ...notes(result).map((line) => `  ${line}`),
   ].join('\n');
 }
 
 export function variantMarkdown(result: VariantResult): string {
-  const rows = result.measurements.map(row);
+  const rows = medianMeasurements(result).map(row);
   const table = [
     `| ${HEADINGS.join(' | ')} |`,
     `|${HEADINGS.map((_, column) => (column === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
@@ -144,6 +189,7 @@ export function variantMarkdown(result: VariantResult): string {
     ...table,
     '',
     ...(summary ? [`${summary}.`, ''] : []),
+    ...roundLines(result).map((line) => `- ${line}`),
     ...notes(result).map((line) => `- ${line}`),
   ]
     .join('\n')
