@@ -16,8 +16,11 @@ import { createProject } from '../../src/core/services/organizations.js';
 import { createEventStore } from '../../src/core/store/event-store.js';
 import { HIDDEN_ENVIRONMENTS, PROJECTS, createEventSource } from './events.js';
 
-/** Bump when the generator changes: a cached data dir made by another version is seeded again. */
-const GENERATOR_VERSION = 1;
+/**
+ * Bump when the generator or the store's format changes (2: 8 KB pages, brotli payloads): a
+ * cached data dir made by another version is seeded again.
+ */
+const GENERATOR_VERSION = 2;
 const SCHEMA = migrations.at(-1)!.version;
 const DAYS = 30;
 
@@ -48,7 +51,7 @@ export interface SeedResult {
   eventsPerSecond: number;
   /** Mean event as sent (the SDK's JSON), bytes: sampled, one event in 50. */
   sentBytes: number;
-  /** Mean payload as stored (normalised JSON, deflated by the store's codec), bytes. */
+  /** Mean payload as stored (normalised JSON, compressed by the store's codec), bytes. */
   storedBytes: number;
   /** The schema version the data was written with: a dir from another one is seeded again. */
   schema: number;
@@ -213,7 +216,7 @@ export function describeSeed(seed: SeedResult): string {
     `Seed: ${seed.counts.events.toLocaleString('en')} events in ${seed.counts.issues.toLocaleString('en')} issues, ` +
     `${seed.counts.environments - 1} environments plus "(No Environment)", 3 projects, over 30 days; ` +
     `events of ${seed.sentBytes.toLocaleString('en')} B on average as sent (${seed.storedBytes.toLocaleString('en')} B ` +
-    `as stored, deflated); database ${mib} MiB. ` +
+    `as stored, compressed); database ${mib} MiB. ` +
     `Seeding through processEvent and the event store's write, 5,000 events a transaction, ` +
     `synchronous=OFF, one thread: ${seed.seconds} s, ${seed.eventsPerSecond.toLocaleString('en')} events/s${when}.`
   );
