@@ -87,7 +87,9 @@ export async function runQueryBench(
       ? `${failed.length} of ${timings.length} rows miss the ${TARGET_MS} ms p95 target.`
       : `Every row meets the ${TARGET_MS} ms p95 target.`;
     const markdown = [
-      options.smoke ? '_Smoke run: a small seed, not the 1,000,000-event target._\n' : '',
+      '## Queries',
+      '',
+      ...(options.smoke ? ['_Smoke run: a small seed, not the 1,000,000-event target._', ''] : []),
       describeSeed(seed),
       '',
       `${RUNS} runs each after ${WARMUP} warm-up runs; ${machine}. ${busyNote}`,
@@ -97,7 +99,7 @@ export async function runQueryBench(
       verdict,
     ].join('\n');
     const text = [describeSeed(seed), machine, busyNote, timingText(timings), verdict].join('\n');
-    return { markdown: markdown.trimStart(), text };
+    return { markdown, text };
   } finally {
     await core.close();
   }

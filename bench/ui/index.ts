@@ -200,7 +200,9 @@ export async function runUiBench(
       'request start and response end); each is its own percentile, so they need not add up. The ' +
       "wall-clock rows add Playwright's actionability checks and polling.";
     const markdown = [
-      options.smoke ? '_Smoke run: a small seed, not the 100,000-issue target._\n' : '',
+      '## Interface',
+      '',
+      ...(options.smoke ? ['_Smoke run: a small seed, not the 100,000-issue target._', ''] : []),
       describeSeed(seed),
       '',
       how,
@@ -210,7 +212,7 @@ export async function runUiBench(
       verdict,
     ].join('\n');
     const text = [describeSeed(seed), machine, timingText(timings), verdict].join('\n');
-    return { markdown: markdown.trimStart(), text };
+    return { markdown, text };
   } finally {
     await browser?.close();
     await serve.stop();
