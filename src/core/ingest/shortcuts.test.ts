@@ -104,31 +104,26 @@ describe('grouping: frames that take the short way', () => {
         ],
       },
     });
-    const once = groupEvent(frames([['m', 'f']])).hashes;
+    const hashesOf = (values: string[][]) => groupEvent(frames(values)).hashes;
+    const once = hashesOf([['m', 'f']]);
     expect(
-      groupEvent(
-        frames([
-          ['m', 'f'],
-          ['m', 'f'],
-        ]),
-      ).hashes,
+      hashesOf([
+        ['m', 'f'],
+        ['m', 'f'],
+      ]),
     ).toEqual(once);
     // Frames are compared by their values joined by NUL, as the hash reads them.
     expect(
-      groupEvent(
-        frames([
-          ['m', 'f'],
-          ['m\u0000f', ''],
-        ]),
-      ).hashes,
+      hashesOf([
+        ['m', 'f'],
+        ['m\u0000f', ''],
+      ]),
     ).toEqual(once);
     expect(
-      groupEvent(
-        frames([
-          ['m', 'f'],
-          ['n', 'f'],
-        ]),
-      ).hashes,
+      hashesOf([
+        ['m', 'f'],
+        ['n', 'f'],
+      ]),
     ).not.toEqual(once);
   });
 });
