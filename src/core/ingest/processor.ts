@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { StatusError } from '../errors.js';
-import { restoreBuffers } from '../store/thread-buffers.js';
+import { oncePerTurn } from '../once-per-turn.js';
+import { ownBlock, restoreBuffers } from '../store/thread-buffers.js';
 import { threadEntry } from '../thread-entry.js';
 import { type BodyRequest, type ProcessedBody, processBody } from './process-body.js';
 import type { Reply } from './worker.js';
@@ -20,11 +21,11 @@ interface Thread {
   started: boolean;
 }
 
-/** The body's memory block when the body fills it, to hand over; none when it shares one. */
-const ownBlock = (body: Buffer): ArrayBuffer[] =>
-  body.byteOffset === 0 && body.byteLength === body.buffer.byteLength
-    ? [body.buffer as ArrayBuffer]
-    : [];
+/** Puts the body in a memory block of its own and returns the block, to hand over. */
+function bodyTransfer(request: BodyRequest): ArrayBuffer {
+  request.body = ownBlock(request.body);
+  return request.body.buffer as ArrayBuffer;
+}
 
 const workerEntry = () =>
   threadEntry(import.meta.url, 'worker-from-source.mjs', 'ingest-worker.js');
@@ -112,21 +113,18 @@ export function createProcessor({
 
   // The bodies read in one turn of the event loop travel in one message: a message costs a
   // wake-up and an event on either side, far more than the bodies' bytes.
-  let scheduled = false;
   function flush() {
-    scheduled = false;
     for (const thread of threads) {
       if (thread.outbox.length === 0) continue;
       const batch = thread.outbox;
       thread.outbox = [];
       // Handed over once the thread is known to run; before, copied, so that inline processing
       // can still read them if it never starts.
-      const transfers = thread.started
-        ? batch.flatMap(({ request }) => ownBlock(request.body))
-        : [];
+      const transfers = thread.started ? batch.map(({ request }) => bodyTransfer(request)) : [];
       thread.worker.postMessage({ batch }, transfers);
     }
   }
+  const flushSoon = oncePerTurn(flush);
 
   return {
     process(request: BodyRequest): Promise<ProcessedBody> {
@@ -138,10 +136,7 @@ export function createProcessor({
         const id = nextId++;
         thread.pending.set(id, { request, resolve, reject });
         thread.outbox.push({ id, request });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
+        flushSoon();
       });
     },
     async close() {

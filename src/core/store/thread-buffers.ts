@@ -19,8 +19,8 @@ export function restoreBuffers<T extends WithPayloads>(value: T): T {
   return value;
 }
 
-/** The payload alone in its memory block, copied there when it shares one. */
-function ownBlock(bytes: Buffer): Buffer {
+/** The bytes alone in their memory block, copied there when they share one. */
+export function ownBlock(bytes: Buffer): Buffer {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
   return Buffer.from(new Uint8Array(bytes).buffer);
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { oncePerTurn } from '../once-per-turn.js';
 import { threadEntry } from '../thread-entry.js';
 import { createCommitListeners } from './commit-listeners.js';
 import { payloadTransfers } from './thread-buffers.js';
@@ -49,7 +50,6 @@ export function createWriteThread({
   // The jobs that arrive in one turn of the event loop travel in one message: a message costs a
   // wake-up and an event on either side, far more than the jobs' bytes.
   let outbox: { id: number; job: WriteJob }[] = [];
-  let scheduled = false;
 
   function useInline(): Writer {
     if (!inline) {
@@ -128,7 +128,6 @@ export function createWriteThread({
   spawn();
 
   function flush() {
-    scheduled = false;
     if (outbox.length === 0) return;
     const jobs = outbox;
     outbox = [];
@@ -137,6 +136,7 @@ export function createWriteThread({
     const transfers = started ? jobs.flatMap(({ job }) => payloadTransfers(job)) : [];
     worker.postMessage({ type: 'write', jobs } satisfies ToWriteThread, transfers);
   }
+  const flushSoon = oncePerTurn(flush);
   // Whatever else is sent comes after the jobs asked for before it.
   const send = (message: ToWriteThread) => {
     flush();
@@ -152,10 +152,7 @@ export function createWriteThread({
         pending.set(id, { job, resolve, reject });
         if (pending.size === 1) worker.ref();
         outbox.push({ id, job });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
+        flushSoon();
       });
     },
     onCommit: listeners.add,

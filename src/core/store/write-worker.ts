@@ -3,6 +3,7 @@
 // that reads requests and answers them; jobs that arrive during a commit form the next batch.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open.js';
+import { oncePerTurn } from '../once-per-turn.js';
 import { createBatchWrite } from './batch-write.js';
 import { createEventStore } from './event-store.js';
 import { restoreBuffers } from './thread-buffers.js';
@@ -37,13 +38,11 @@ const store = createEventStore(db);
 const writeBatch = createBatchWrite(db, store);
 const port = parentPort!;
 let queue: { id: number; job: WriteJob }[] = [];
-let scheduled = false;
 
 const post = (message: FromWriteThread) => port.postMessage(message);
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function flush() {
-  scheduled = false;
   const batch = queue;
   queue = [];
   if (batch.length === 0) return;
@@ -63,13 +62,12 @@ function flush() {
   }
 }
 
+const flushSoon = oncePerTurn(flush);
+
 port.on('message', (message: ToWriteThread) => {
   if (message.type === 'write') {
     for (const { id, job } of message.jobs) queue.push({ id, job: restoreBuffers(job) });
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
+    flushSoon();
   } else if (message.type === 'clear-caches') {
     store.clearCaches();
   } else if (message.type === 'turn') {

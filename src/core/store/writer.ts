@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { oncePerTurn } from '../once-per-turn.js';
 import { createBatchWrite } from './batch-write.js';
 import { createCommitListeners } from './commit-listeners.js';
 import type { EventStore } from './event-store.js';
@@ -20,11 +21,9 @@ export function createWriter(db: Db, store: EventStore, now: () => number = Date
   const writeBatch = createBatchWrite(db, store, now);
   const listeners = createCommitListeners();
   let queue: Pending[] = [];
-  let scheduled = false;
   let closed = false;
 
   function flush() {
-    scheduled = false;
     const batch = queue;
     queue = [];
     if (batch.length === 0) return;
@@ -46,15 +45,14 @@ export function createWriter(db: Db, store: EventStore, now: () => number = Date
     listeners.notify(committed);
   }
 
+  const flushSoon = oncePerTurn(flush);
+
   return {
     write(job) {
       if (closed) return Promise.reject(new Error('The store is closed.'));
       return new Promise<WriteResult>((resolve, reject) => {
         queue.push({ job, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
+        flushSoon();
       });
     },
     onCommit: listeners.add,
