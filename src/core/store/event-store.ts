@@ -11,6 +11,11 @@ import type {
 
 const HOUR = 3_600_000;
 
+// The newest event names the issue, as in Sentry.
+const NEWEST_NAMES = ['title', 'culprit', 'level', 'metadata']
+  .map((column) => `${column} = CASE WHEN @ts >= last_seen THEN @${column} ELSE ${column} END`)
+  .join(', ');
+
 /**
  * The statements of the ingest write, prepared once. `write` stores one request's event and
  * items and updates the issue and its per-environment figures; the caller wraps it in a
@@ -34,16 +39,13 @@ export function createEventStore(db: Db) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     ),
     issueStatus: db.prepare('SELECT status FROM issues WHERE id = ?'),
-    // The newest event names the issue, as in Sentry; counts always add up. An event no older
-    // than the issue's first and not reopening it leaves first_seen and status unassigned, so
-    // that their indexes are not rewritten: the common case.
+    // Counts always add up. An event no older than the issue's first and not reopening it
+    // leaves first_seen and status unassigned, so that their indexes are not rewritten: the
+    // common case.
     touchIssue: db.prepare(
       `UPDATE issues SET
          times_seen = times_seen + 1,
-         title = CASE WHEN @ts >= last_seen THEN @title ELSE title END,
-         culprit = CASE WHEN @ts >= last_seen THEN @culprit ELSE culprit END,
-         level = CASE WHEN @ts >= last_seen THEN @level ELSE level END,
-         metadata = CASE WHEN @ts >= last_seen THEN @metadata ELSE metadata END,
+         ${NEWEST_NAMES},
          last_seen = max(last_seen, @ts)
        WHERE id = @id AND first_seen <= @ts AND status <> 'resolved'`,
     ),
@@ -51,10 +53,7 @@ export function createEventStore(db: Db) {
       `UPDATE issues SET
          times_seen = times_seen + 1,
          first_seen = min(first_seen, @ts),
-         title = CASE WHEN @ts >= last_seen THEN @title ELSE title END,
-         culprit = CASE WHEN @ts >= last_seen THEN @culprit ELSE culprit END,
-         level = CASE WHEN @ts >= last_seen THEN @level ELSE level END,
-         metadata = CASE WHEN @ts >= last_seen THEN @metadata ELSE metadata END,
+         ${NEWEST_NAMES},
          last_seen = max(last_seen, @ts),
          status = CASE WHEN status = 'resolved' THEN 'unresolved' ELSE status END
        WHERE id = @id`,
