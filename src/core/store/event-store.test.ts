@@ -8,7 +8,9 @@ import { ensureDefaults } from '../services/bootstrap.js';
 import { type EventStore, createEventStore } from './event-store.js';
 
 const SECOND = 1000;
-const T0 = Date.UTC(2026, 10, 1) / SECOND;
+// Two days ago, on the hour: recent enough that ingest keeps the times as sent (it moves
+// events older than 30 days to their arrival).
+const T0 = Math.floor(Date.now() / 3_600_000) * 3_600 - 2 * 86_400;
 let nextId = 0;
 
 /** An envelope of one error event: its id fresh, its time `at` seconds, its environment. */
