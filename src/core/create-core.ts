@@ -83,7 +83,10 @@ export function createCore(options: CoreOptions) {
           ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
           fallback: inlineWriter,
         });
-  const processor = createProcessor({ workers: options.workers ?? defaultWorkerCount() });
+  const processor = createProcessor({
+    workers: options.workers ?? defaultWorkerCount(),
+    ...(writer.direct ? { writes: writer.direct } : {}),
+  });
   let host = options.host ?? '127.0.0.1';
   let port = options.port ?? 8930;
   let server: Server | undefined;
@@ -135,8 +138,8 @@ export function createCore(options: CoreOptions) {
   });
   const pruner = createPruner(db, { pause: () => writer.turn() });
   writer.onCommit((writes) => {
-    for (const { job, result } of writes) {
-      if (result.event && !result.event.duplicate) pruner.noteStored(job.projectId, 1);
+    for (const { projectId, result } of writes) {
+      if (result.event && !result.event.duplicate) pruner.noteStored(projectId, 1);
     }
   });
   const retention = scheduleRetention(pruner, options.retentionIntervalMs ?? 60_000, (issueIds) =>

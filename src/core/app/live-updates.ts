@@ -29,10 +29,10 @@ export function createLiveUpdates(emit: (event: AppEvent) => void) {
   return {
     onCommit(writes: CommittedWrite[]) {
       let changed = false;
-      for (const { job, result } of writes) {
+      for (const { projectId, result } of writes) {
         const event = result.event;
         if (!event || event.duplicate) continue;
-        projectIds.add(job.projectId);
+        projectIds.add(projectId);
         issueIds.add(event.issueId);
         newEnvironment ||= event.isNewEnvironment;
         changed = true;

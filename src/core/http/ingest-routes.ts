@@ -7,7 +7,7 @@ import { limits } from '../ingest/limits.js';
 import { processStoreEvent } from '../ingest/process.js';
 import { legacyStoreBody } from '../ingest/process-body.js';
 import type { Processor } from '../ingest/processor.js';
-import type { WriteJob, Writer } from '../store/write-types.js';
+import type { ExpectedWrite, WriteJob, Writer } from '../store/write-types.js';
 import { readBody } from './read-body.js';
 import { sendError, sendJson } from './respond.js';
 
@@ -59,6 +59,13 @@ function authorize(
   return { projectId: key.projectId, organizationId: key.organizationId };
 }
 
+const forwardTo = (expected: ExpectedWrite, target: Target, publicKey: string) => ({
+  writeId: expected.id,
+  generation: expected.generation,
+  ...target,
+  publicKey,
+});
+
 export function createIngestRoutes({
   keys,
   writer,
@@ -68,31 +75,53 @@ export function createIngestRoutes({
 }: IngestDeps) {
   // Requests read, processing or waiting for their commit.
   let inFlight = 0;
+
+  /** Stores what a request asks to and returns the id to answer with. */
   async function ingest(
     req: IncomingMessage,
     endpoint: IngestEndpoint,
     pathProjectId: number | null,
     query: URLSearchParams,
-  ): Promise<{ job: WriteJob; responseId: string | null }> {
+  ): Promise<string | null> {
     // Refuse unauthenticated requests before reading their bodies where the headers settle it.
     const headerKey = requestPublicKey(req.headers, query);
-    if (headerKey !== undefined || endpoint === 'store') authorize(keys, headerKey, pathProjectId);
+    const known =
+      headerKey !== undefined || endpoint === 'store'
+        ? authorize(keys, headerKey, pathProjectId)
+        : undefined;
     const body = await readBody(req, limits.requestBytes);
-    const processed = await processor.process({
-      endpoint,
-      body,
-      contentEncoding: req.headers['content-encoding'],
-      contentType: req.headers['content-type'],
-      context: { receivedAt: now(), clientIp: req.socket.remoteAddress ?? '' },
-    });
-    const { dsnKey } = processed;
+    // With the project known, the processing thread hands the job straight to the write thread.
+    const expected = known && writer.direct?.expect(known.projectId);
+    let outcome;
+    try {
+      outcome = await processor.processOrForward(
+        {
+          endpoint,
+          body,
+          contentEncoding: req.headers['content-encoding'],
+          contentType: req.headers['content-type'],
+          context: { receivedAt: now(), clientIp: req.socket.remoteAddress ?? '' },
+        },
+        expected ? forwardTo(expected, known!, headerKey!) : undefined,
+      );
+    } catch (error) {
+      expected?.cancel();
+      throw error;
+    }
+    if ('forwarded' in outcome) {
+      await expected!.done;
+      return outcome.responseId;
+    }
+    expected?.cancel();
+    const { dsnKey } = outcome;
     if (headerKey !== undefined && dsnKey !== undefined && dsnKey !== headerKey) {
       throw new StatusError(403, 'The envelope header `dsn` names another key than the request.');
     }
     const target = authorize(keys, headerKey ?? dsnKey, pathProjectId);
-    const job: WriteJob = { ...target, items: processed.items };
-    if (processed.event) job.event = processed.event;
-    return { job, responseId: processed.responseId };
+    const job: WriteJob = { ...target, items: outcome.items };
+    if (outcome.event) job.event = outcome.event;
+    if (job.event || job.items.length > 0) await writer.write(job);
+    return outcome.responseId;
   }
 
   return async function handleIngest(
@@ -155,8 +184,7 @@ export function createIngestRoutes({
     }
     inFlight += 1;
     try {
-      const { job, responseId } = await ingest(req, endpoint, pathProjectId, query);
-      if (job.event || job.items.length > 0) await writer.write(job);
+      const responseId = await ingest(req, endpoint, pathProjectId, query);
       sendJson(res, 200, responseId ? { id: responseId } : {}, CORS_HEADERS);
     } catch (error) {
       sendError(res, error, CORS_HEADERS);

@@ -1,9 +1,15 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Db, openDatabase } from '../db/open.js';
 import { StatusError } from '../errors.js';
+import { ensureDefaults } from '../services/bootstrap.js';
+import { createEventStore } from '../store/event-store.js';
+import { createWriteThread } from '../store/write-thread.js';
+import type { ExpectedWrite, Writer } from '../store/write-types.js';
+import { createWriter } from '../store/writer.js';
 import { type Processor, createProcessor } from './processor.js';
 
 const envelope = (message: string) =>
@@ -57,5 +63,73 @@ describe('the ingest processor', () => {
     );
     expect(results.map((result) => result.event?.grouping.title)).toEqual(['m1', 'm2', 'm3']);
     expect(console.error).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the ingest processor beside the write thread', () => {
+  let dir: string;
+  let db: Db;
+  let writer: Writer;
+  let processor: Processor;
+  const KEY = 'a'.repeat(32);
+
+  async function start() {
+    dir = mkdtempSync(join(tmpdir(), 'outpost-processor-'));
+    const file = join(dir, 'outpost.db');
+    db = openDatabase({ file });
+    ensureDefaults(db);
+    writer = createWriteThread({ file, fallback: () => createWriter(db, createEventStore(db)) });
+    processor = createProcessor({ workers: 1, writes: writer.direct! });
+    // The write thread takes jobs straight from processing threads once it is known to run.
+    await writer.write({ projectId: 1, organizationId: 1, items: [] });
+  }
+  afterEach(async () => {
+    await processor.close();
+    await writer.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const forward = (expected: ExpectedWrite, generation = expected.generation) => ({
+    writeId: expected.id,
+    generation,
+    projectId: 1,
+    organizationId: 1,
+    publicKey: KEY,
+  });
+  const events = () => db.prepare('SELECT count(*) AS n FROM events').get();
+
+  it('hands a job straight to the write thread, which answers where it was expected', async () => {
+    await start();
+    const heard: number[] = [];
+    writer.onCommit((writes) => heard.push(...writes.map(({ projectId }) => projectId)));
+    const expected = writer.direct!.expect(1)!;
+    const outcome = await processor.processOrForward(request(envelope('boom')), forward(expected));
+    expect(outcome).toEqual({ forwarded: true, responseId: '0123456789abcdef0123456789abcdef' });
+    const result = await expected.done;
+    expect(result.event).toMatchObject({ isNew: true, environment: 'staging' });
+    expect(events()).toEqual({ n: 1 });
+    expect(heard).toEqual([1]);
+  });
+
+  it('brings the job back when the envelope names another key', async () => {
+    await start();
+    const expected = writer.direct!.expect(1)!;
+    const body = Buffer.from(
+      `{"dsn":"http://${'b'.repeat(32)}@127.0.0.1/1"}\n{"type":"event"}\n{"message":"x"}`,
+    );
+    const outcome = await processor.processOrForward(request(body), forward(expected));
+    expected.cancel();
+    expect(outcome).toMatchObject({ dsnKey: 'b'.repeat(32) });
+    expect(events()).toEqual({ n: 0 });
+  });
+
+  it('brings the job back when its port reaches another write thread than expected', async () => {
+    await start();
+    const expected = writer.direct!.expect(1)!;
+    const stale = forward(expected, expected.generation + 1);
+    const outcome = await processor.processOrForward(request(envelope('boom')), stale);
+    expected.cancel();
+    expect('forwarded' in outcome).toBe(false);
+    expect(events()).toEqual({ n: 0 });
   });
 });

@@ -49,9 +49,7 @@ describe('the write thread', () => {
     // Answered means committed: the main connection reads it at once.
     expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 3 });
     expect(db.prepare('SELECT count(*) AS n FROM envelope_items').get()).toEqual({ n: 3 });
-    expect(heard.map(({ job }) => job.event?.event.eventId)).toEqual(
-      results.map((result) => result.event?.eventId),
-    );
+    expect(heard).toEqual(results.map((result) => ({ projectId: 1, result })));
   });
 
   it('forgets cached environments that another connection deleted', async () => {

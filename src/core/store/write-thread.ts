@@ -1,13 +1,21 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { oncePerTurn } from '../once-per-turn.js';
 import { threadEntry } from '../thread-entry.js';
 import { createCommitListeners } from './commit-listeners.js';
 import { payloadTransfers } from './thread-buffers.js';
 import type { FromWriteThread, ToWriteThread } from './write-worker.js';
-import type { CommittedWrite, WriteJob, WriteResult, Writer } from './write-types.js';
+import type {
+  CommittedWrite,
+  ExpectedWrite,
+  WriteJob,
+  WriteResult,
+  Writer,
+} from './write-types.js';
 
 interface Pending {
-  job: WriteJob;
+  projectId: number;
+  /** Absent for a job expected through a port: it never passed through here. */
+  job?: WriteJob;
   resolve(result: WriteResult): void;
   reject(error: unknown): void;
 }
@@ -45,6 +53,9 @@ export function createWriteThread({
   let inline: Writer | undefined;
   let worker: Worker;
   let started = false;
+  // Counts the threads started: a port opened to one thread never reaches its replacement.
+  let generation = 0;
+  const replacedListeners: (() => void)[] = [];
   let closing: Promise<void> | undefined;
   let onClosed = () => {};
   // The jobs that arrive in one turn of the event loop travel in one message: a message costs a
@@ -68,7 +79,7 @@ export function createWriteThread({
         pending.delete(outcome.id);
         if (outcome.ok) {
           const result = outcome.result as WriteResult;
-          committed.push({ job: waiting.job, result });
+          committed.push({ projectId: waiting.projectId, result });
           waiting.resolve(result);
         } else waiting.reject(new Error(outcome.error));
       }
@@ -91,6 +102,7 @@ export function createWriteThread({
   function spawn() {
     worker = new Worker(entry, { workerData: { file, nativeBinding } });
     started = false;
+    generation += 1;
     let ended = false;
     worker.on('message', (message: FromWriteThread) => {
       if (message.type === 'ready') started = true;
@@ -115,10 +127,13 @@ export function createWriteThread({
         // from now on, beginning with what it held.
         console.error(`The write thread is unavailable (${error.message}); writing inline.`);
         const writer = useInline();
-        for (const waiting of held) writer.write(waiting.job).then(waiting.resolve, waiting.reject);
+        // Only jobs sent through `write` are held before the thread is known to run.
+        for (const waiting of held)
+          writer.write(waiting.job!).then(waiting.resolve, waiting.reject);
       } else {
         for (const waiting of held) waiting.reject(error);
         spawn();
+        for (const listener of replacedListeners) listener();
       }
     };
     worker.on('error', end);
@@ -143,19 +158,52 @@ export function createWriteThread({
     worker.postMessage(message);
   };
 
+  function hold(id: number, waiting: Pending) {
+    pending.set(id, waiting);
+    if (pending.size === 1) worker.ref();
+  }
+
+  function expect(projectId: number): ExpectedWrite | undefined {
+    // Before the thread is known to run, a job sent to it might never be written: it goes
+    // through `write`, which keeps it for the fallback.
+    if (inline || closed || !started) return undefined;
+    const id = nextId++;
+    let settle!: Pick<Pending, 'resolve' | 'reject'>;
+    const done = new Promise<WriteResult>((resolve, reject) => (settle = { resolve, reject }));
+    // Awaited only once processing is over; a failure before then must not go unhandled.
+    done.catch(() => {});
+    hold(id, { projectId, ...settle });
+    return {
+      id,
+      generation,
+      done,
+      cancel() {
+        if (pending.delete(id) && pending.size === 0) worker.unref();
+      },
+    };
+  }
+
   return {
     write(job) {
       if (closed) return Promise.reject(new Error('The store is closed.'));
       if (inline) return inline.write(job);
       return new Promise<WriteResult>((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { job, resolve, reject });
-        if (pending.size === 1) worker.ref();
+        hold(id, { projectId: job.projectId, job, resolve, reject });
         outbox.push({ id, job });
         flushSoon();
       });
     },
     onCommit: listeners.add,
+    direct: {
+      openPort() {
+        const { port1, port2 } = new MessageChannel();
+        worker.postMessage({ type: 'port', port: port2 } satisfies ToWriteThread, [port2]);
+        return { port: port1, generation };
+      },
+      expect,
+      onReplaced: (listener) => void replacedListeners.push(listener),
+    },
     clearCaches() {
       if (inline) inline.clearCaches();
       else send({ type: 'clear-caches' });

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { Grouping, NormalizedEvent } from '../ingest/types.js';
 
 /** An error or default event, parsed, normalised and grouped outside the write. */
@@ -49,13 +50,45 @@ export interface WriteResult {
 }
 
 export interface CommittedWrite {
-  /** The job as asked; its payloads may have been handed to the write thread (empty here). */
-  job: WriteJob;
+  projectId: number;
   result: WriteResult;
 }
 
 /** One job's outcome in a committed batch: its result, or why it alone was rolled back. */
 export type WriteOutcome = { ok: true; result: WriteResult } | { ok: false; error: unknown };
+
+/**
+ * A job a processing thread hands straight to the write thread, sparing the event loop a relay.
+ * It is expected before it is sent: `done` settles after its commit, as `write` does.
+ */
+export interface ExpectedWrite {
+  id: number;
+  /** The write thread it must reach: ports to one that was replaced lead nowhere. */
+  generation: number;
+  done: Promise<WriteResult>;
+  /** The job will not come (processing failed, or it went the other way): forget it. */
+  cancel(): void;
+}
+
+/** A port into the write thread for a processing thread, and the thread it reaches. */
+export interface WritePort {
+  port: MessagePort;
+  generation: number;
+}
+
+/** The write thread's side door, for jobs that do not pass through the event loop. */
+export interface DirectWrites {
+  openPort(): WritePort;
+  /** Undefined while the thread is not known to run (then jobs go through `write`). */
+  expect(projectId: number): ExpectedWrite | undefined;
+  /** Called after the thread was replaced: ports opened before lead nowhere. */
+  onReplaced(listener: () => void): void;
+}
+
+/** What a port into the write thread carries: jobs, each under the id it was expected as. */
+export interface PortJobs {
+  jobs: { id: number; job: WriteJob }[];
+}
 
 /**
  * Where ingest writes: on the event loop (writer.ts) or on a thread of its own with its own
@@ -75,4 +108,6 @@ export interface Writer {
   turn(): Promise<void>;
   /** Writes what is queued and refuses anything after. */
   close(): Promise<void>;
+  /** Present when writes happen on a thread that processing threads can reach directly. */
+  direct?: DirectWrites;
 }

@@ -1,16 +1,18 @@
 // The write thread: jobs in, outcomes out, one message per commit (write-thread.ts sends the
-// jobs). It has its own connection, so the disk sync of a commit never holds the event loop
-// that reads requests and answers them; jobs that arrive during a commit form the next batch.
-import { parentPort, workerData } from 'node:worker_threads';
+// jobs, and processing threads send theirs through ports of their own). It has its own
+// connection, so the disk sync of a commit never holds the event loop that reads requests and
+// answers them; jobs that arrive during a commit form the next batch.
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open.js';
 import { oncePerTurn } from '../once-per-turn.js';
 import { createBatchWrite } from './batch-write.js';
 import { createEventStore } from './event-store.js';
 import { restoreBuffers } from './thread-buffers.js';
-import type { WriteJob } from './write-types.js';
+import type { PortJobs, WriteJob } from './write-types.js';
 
 export type ToWriteThread =
-  | { type: 'write'; jobs: { id: number; job: WriteJob }[] }
+  | ({ type: 'write' } & PortJobs)
+  | { type: 'port'; port: MessagePort }
   | { type: 'clear-caches' }
   | { type: 'turn'; id: number }
   | { type: 'close' };
@@ -64,10 +66,16 @@ function flush() {
 
 const flushSoon = oncePerTurn(flush);
 
+function receive({ jobs }: PortJobs) {
+  for (const { id, job } of jobs) queue.push({ id, job: restoreBuffers(job) });
+  flushSoon();
+}
+
 port.on('message', (message: ToWriteThread) => {
   if (message.type === 'write') {
-    for (const { id, job } of message.jobs) queue.push({ id, job: restoreBuffers(job) });
-    flushSoon();
+    receive(message);
+  } else if (message.type === 'port') {
+    message.port.on('message', receive);
   } else if (message.type === 'clear-caches') {
     store.clearCaches();
   } else if (message.type === 'turn') {

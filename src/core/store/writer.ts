@@ -38,7 +38,7 @@ export function createWriter(db: Db, store: EventStore, now: () => number = Date
     outcomes.forEach((outcome, index) => {
       const pending = batch[index]!;
       if (outcome.ok) {
-        committed.push({ job: pending.job, result: outcome.result });
+        committed.push({ projectId: pending.job.projectId, result: outcome.result });
         pending.resolve(outcome.result);
       } else pending.reject(outcome.error);
     });
