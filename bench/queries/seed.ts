@@ -17,10 +17,11 @@ import { createEventStore } from '../../src/core/store/event-store.js';
 import { HIDDEN_ENVIRONMENTS, PROJECTS, createEventSource } from './events.js';
 
 /**
- * Bump when the generator or the store's format changes (2: 8 KB pages, brotli payloads): a
- * cached data dir made by another version is seeded again.
+ * Bump when the generator or the store's format changes (2: 8 KB pages, brotli payloads; 3:
+ * payloads as sent with their normalisation's patch): a cached data dir made by another version
+ * is seeded again.
  */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 const SCHEMA = migrations.at(-1)!.version;
 const DAYS = 30;
 
@@ -124,11 +125,13 @@ export function seedDataDir(options: SeedOptions): SeedResult {
   const writeBatch = db.transaction((from: number, to: number) => {
     for (let index = from; index < to; index++) {
       const { project, receivedAt, body } = source.event(index);
+      // The event as an SDK sends it, which is what the store keeps.
+      const text = Buffer.from(JSON.stringify(body));
       if (index % 50 === 0) {
-        sentBytes += JSON.stringify(body).length;
+        sentBytes += text.length;
         sent += 1;
       }
-      const event = processEvent(body, { receivedAt });
+      const event = processEvent(text, 'event', { receivedAt });
       storedBytes += event.payload.length;
       store.write(
         { projectId: projectIds[project]!, organizationId: org.id, event, items: [] },

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StatusError } from '../errors.js';
 import { requestPublicKey } from '../ingest/auth.js';
-import { parseJsonObject } from '../ingest/envelope.js';
 import type { KeyRing } from '../ingest/key-ring.js';
 import { limits } from '../ingest/limits.js';
 import { processStoreEvent } from '../ingest/process.js';
@@ -140,11 +139,8 @@ export function createIngestRoutes({
       // Old browser SDKs sent events as an image beacon; the event rides in the query.
       try {
         const target = authorize(keys, requestPublicKey(req.headers, query), pathProjectId);
-        const raw = parseJsonObject(
-          legacyStoreBody(Buffer.from(query.get('sentry_data')!)),
-          'event',
-        );
-        const { event, items } = processStoreEvent(raw, { receivedAt: now() });
+        const sent = legacyStoreBody(Buffer.from(query.get('sentry_data')!));
+        const { event, items } = processStoreEvent(sent, { receivedAt: now() });
         await writer.write({ ...target, event, items });
         res.writeHead(200, {
           ...CORS_HEADERS,

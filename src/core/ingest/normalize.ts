@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isJsonObject, longerThan, type EventError } from './event-fields.js';
+import { type EventPatch, applyPatch } from './event-patch.js';
 import { normalizeLogEntry } from './normalize-message.js';
 import { readClientTags, setTags, type Tag } from './normalize-tags.js';
 import { resolveTimestamp } from './normalize-time.js';
@@ -240,30 +241,42 @@ export function normalizeEvent(raw: JsonObject, context: NormalizeContext): Norm
     user: userTag,
   });
 
-  const data: JsonObject = { ...raw, event_id: eventId, timestamp: seconds, level, platform };
+  const patch: EventPatch = { set: {}, unset: [] };
+  // A field sent as it stays needs no place in the patch.
+  const set = (name: string, value: unknown) => {
+    if (raw[name] !== value) patch.set[name] = value;
+  };
+  const drop = (name: string) => {
+    if (Object.hasOwn(raw, name)) patch.unset.push(name);
+  };
+  set('event_id', eventId);
+  set('timestamp', seconds);
+  set('level', level);
+  set('platform', platform);
   for (const [name, value] of [
     ['environment', environment],
     ['release', release],
     ['dist', dist],
   ] as const) {
-    if (value) data[name] = value;
-    else delete data[name];
+    if (value) set(name, value);
+    else drop(name);
   }
-  data.tags = tags;
-  if (user) data.user = user;
+  set('tags', tags);
+  if (user) set('user', user);
   const logentry = normalizeLogEntry(raw);
   if (logentry) {
-    data.logentry = logentry;
+    set('logentry', logentry);
     // An object in `message` is the log entry under its legacy name: keep one copy.
-    if (isJsonObject(raw.message) && !isJsonObject(raw.logentry)) delete data.message;
+    if (isJsonObject(raw.message) && !isJsonObject(raw.logentry)) drop('message');
   }
   const allErrors = [...(Array.isArray(raw.errors) ? raw.errors : []), ...errors];
-  if (allErrors.length > 0) data.errors = allErrors;
-  else delete data.errors;
+  if (allErrors.length > 0) set('errors', allErrors);
+  else drop('errors');
 
   return {
     eventId,
-    data,
+    data: applyPatch(raw, patch),
+    patch,
     environment,
     level,
     release,

@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { dsnPublicKey } from './auth.js';
 import { decodeBody } from './decode.js';
-import { parseEnvelope, parseJsonObject } from './envelope.js';
+import { parseEnvelope } from './envelope.js';
 import { limits } from './limits.js';
 import {
   type ProcessContext,
@@ -52,8 +52,7 @@ export function processBody(request: BodyRequest): ProcessedBody {
   const { endpoint, body, contentEncoding, contentType, context } = request;
   if (endpoint === 'store' && !isEnvelopeType(contentType)) {
     const decoded = decodeBody(body, contentEncoding, limits.eventBytes);
-    const raw = parseJsonObject(legacyStoreBody(decoded), 'event');
-    return { ...processStoreEvent(raw, context), dsnKey: undefined };
+    return { ...processStoreEvent(legacyStoreBody(decoded), context), dsnKey: undefined };
   }
   const envelope = parseEnvelope(decodeBody(body, contentEncoding, limits.envelopeBytes));
   return { ...processEnvelope(envelope, context), dsnKey: dsnPublicKey(envelope.headers.dsn) };

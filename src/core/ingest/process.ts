@@ -1,7 +1,7 @@
 import { StatusError } from '../errors.js';
 import type { EventWrite, RawItemWrite } from '../store/write-types.js';
 import { parseJsonObject } from './envelope.js';
-import { encodePayload } from '../store/payload-codec.js';
+import { encodeEventPayload } from '../store/payload-codec.js';
 import { groupEvent } from './grouping/index.js';
 import { limits } from './limits.js';
 import { normalizeEvent } from './normalize.js';
@@ -42,22 +42,24 @@ function stringHeader(headers: JsonObject, name: string): string | null {
 }
 
 /**
- * Normalises and groups an error event: all the work that needs no database. The normalised
- * payload leaves here as the text that is stored; the object itself stays behind.
+ * Reads, normalises and groups an error event (`what` names it in errors): all the work that
+ * needs no database. The payload leaves here as it is stored, the event as sent with what
+ * normalisation changed; the objects stay behind.
  */
 export function processEvent(
-  raw: JsonObject,
+  sent: Buffer,
+  what: string,
   context: ProcessContext,
   eventId?: string,
 ): EventWrite {
   // The tags stay in the payload: only what the write uses crosses the threads.
-  const { data, tags, ...event } = normalizeEvent(raw, {
+  const { data, patch, tags, ...event } = normalizeEvent(parseJsonObject(sent, what), {
     receivedAt: context.receivedAt,
     ...(eventId ? { eventId } : {}),
     ...(context.clientIp ? { clientIp: context.clientIp } : {}),
     ...(context.sentAt !== undefined ? { sentAt: context.sentAt } : {}),
   });
-  return { event, grouping: groupEvent(data), payload: encodePayload(JSON.stringify(data)) };
+  return { event, grouping: groupEvent(data), payload: encodeEventPayload(patch, sent) };
 }
 
 function rawItem(item: EnvelopeItem, eventId: string | null): RawItemWrite {
@@ -84,8 +86,12 @@ export function processEnvelope(envelope: Envelope, context: ProcessContext): Pr
     if (max !== undefined && item.payload.length > max) throw tooLarge(`${item.type} item`, max);
     if (EVENT_TYPES.has(item.type)) {
       if (processed.event) throw new StatusError(400, 'The envelope has more than one event item.');
-      const raw = parseJsonObject(item.payload, 'event item');
-      processed.event = processEvent(raw, context, envelopeEventId ?? undefined);
+      processed.event = processEvent(
+        item.payload,
+        'event item',
+        context,
+        envelopeEventId ?? undefined,
+      );
       processed.responseId = processed.event.event.eventId;
       continue;
     }
@@ -99,7 +105,7 @@ export function processEnvelope(envelope: Envelope, context: ProcessContext): Pr
 }
 
 /** The body of the legacy /store/ endpoint: one event. */
-export function processStoreEvent(raw: JsonObject, context: ProcessContext): Processed {
-  const event = processEvent(raw, context);
+export function processStoreEvent(sent: Buffer, context: ProcessContext): Processed {
+  const event = processEvent(sent, 'event', context);
   return { event, items: [], responseId: event.event.eventId };
 }

@@ -10,14 +10,18 @@ export interface Envelope {
   items: EnvelopeItem[];
 }
 
+import type { EventPatch } from './event-patch.js';
+
 /** A JSON object as it came from an SDK: nothing in it is trusted yet. */
 export type JsonObject = Record<string, unknown>;
 
 /** An error or default event after normalisation (spec §1.3, §4.1), ready to be grouped and stored. */
 export interface NormalizedEvent {
   eventId: string;
-  /** The normalised payload, as it is stored and shown. */
+  /** The normalised payload, as it is shown. */
   data: JsonObject;
+  /** What normalisation changed: the store keeps the event as sent and this. */
+  patch: EventPatch;
   /** '' when the event has none ("(No Environment)"). */
   environment: string;
   level: 'debug' | 'info' | 'warning' | 'error' | 'fatal';

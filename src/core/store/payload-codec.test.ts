@@ -1,27 +1,33 @@
-import { deflateRawSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodePayload, encodePayload } from './payload-codec.js';
+import { normalizeEvent } from '../ingest/normalize.js';
+import { decodePayload, encodeEventPayload } from './payload-codec.js';
 
-const event = JSON.stringify({
+const sent = JSON.stringify({
   event_id: 'a'.repeat(32),
+  environment: ' staging ',
   message: 'Ünïcode and plain text '.repeat(40),
   exception: { values: [{ type: 'Error', value: 'boom' }] },
+  errors: [],
 });
+const event = JSON.stringify({ event_id: 'a'.repeat(32), message: 'Ünïcode '.repeat(40) });
 
 describe('payload codec', () => {
-  it('reads back what it stores, smaller than the text', () => {
-    const stored = encodePayload(event);
-    expect(decodePayload(stored)).toBe(event);
-    expect(stored.length).toBeLessThan(Buffer.byteLength(event) / 2);
+  it('reads back the normalised event from the event as sent and its patch, smaller than it', () => {
+    const normalized = normalizeEvent(JSON.parse(sent), { receivedAt: Date.now() });
+    const stored = encodeEventPayload(normalized.patch, Buffer.from(sent));
+    expect(decodePayload(stored)).toBe(JSON.stringify(normalized.data));
+    expect(stored.length).toBeLessThan(Buffer.byteLength(sent) / 2);
   });
 
   it('stores each payload in a block of its own, to hand to another thread without a copy', () => {
-    const stored = encodePayload(event);
+    const stored = encodeEventPayload({ set: {}, unset: [] }, Buffer.from(event));
     expect(stored.byteOffset).toBe(0);
     expect(stored.buffer.byteLength).toBe(stored.length);
   });
 
-  it('reads the raw deflate payloads of rows written before the format byte', () => {
+  it('reads the whole normalised events that rows written before hold, brotli or deflate', () => {
+    expect(decodePayload(Buffer.concat([Buffer.from([6]), brotliCompressSync(event)]))).toBe(event);
     for (const level of [1, 6, 9]) {
       expect(decodePayload(deflateRawSync(event, { level }))).toBe(event);
       expect(decodePayload(deflateRawSync('{}', { level }))).toBe('{}');

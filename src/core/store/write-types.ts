@@ -4,7 +4,7 @@ import type { Grouping, NormalizedEvent } from '../ingest/types.js';
 /** An error or default event, parsed, normalised and grouped outside the write. */
 export interface EventWrite {
   /** The normalised event's facts; its payload, tags included, travels in `payload`. */
-  event: Omit<NormalizedEvent, 'data' | 'tags'>;
+  event: Omit<NormalizedEvent, 'data' | 'patch' | 'tags'>;
   grouping: Grouping;
   /** The normalised payload as stored: deflated JSON (payload-codec.ts). */
   payload: Buffer;
