@@ -82,7 +82,19 @@ function processOne(id: number, request: BodyRequest, forward: Forward | undefin
   }
 }
 
-// A batch in; one message of jobs to the write thread, one of replies out.
+// Jobs leave for the write thread at least this often while a batch is processed: the write
+// thread commits meanwhile, instead of idling until the whole batch is done and then holding
+// the next batch up with one long commit.
+const FORWARD_EVERY_MS = 0.3;
+
+function forwardJobs(out: Outgoing) {
+  if (out.jobs.length === 0) return;
+  writePort!.port.postMessage({ jobs: out.jobs } satisfies PortJobs, out.jobTransfers);
+  out.jobs = [];
+  out.jobTransfers = [];
+}
+
+// A batch in; its jobs to the write thread as they are ready, one message of replies out.
 parentPort!.on('message', (message: ToProcessingThread) => {
   if (message.type === 'port') {
     writePort?.port.close();
@@ -90,9 +102,15 @@ parentPort!.on('message', (message: ToProcessingThread) => {
     return;
   }
   const out: Outgoing = { replies: [], transfers: [], jobs: [], jobTransfers: [] };
-  for (const { id, request, forward } of message.batch) processOne(id, request, forward, out);
-  if (out.jobs.length > 0)
-    writePort!.port.postMessage({ jobs: out.jobs } satisfies PortJobs, out.jobTransfers);
+  let forwardedAt = performance.now();
+  for (const { id, request, forward } of message.batch) {
+    processOne(id, request, forward, out);
+    if (performance.now() - forwardedAt >= FORWARD_EVERY_MS) {
+      forwardJobs(out);
+      forwardedAt = performance.now();
+    }
+  }
+  forwardJobs(out);
   parentPort!.postMessage({ replies: out.replies }, out.transfers);
 });
 
