@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Db, openDatabase } from '../db/open.js';
@@ -72,6 +73,7 @@ describe('the ingest processor beside the write thread', () => {
   let writer: Writer;
   let processor: Processor;
   const KEY = 'a'.repeat(32);
+  const emptyJob = { projectId: 1, organizationId: 1, items: [] };
 
   async function start() {
     dir = mkdtempSync(join(tmpdir(), 'outpost-processor-'));
@@ -81,7 +83,7 @@ describe('the ingest processor beside the write thread', () => {
     writer = createWriteThread({ file, fallback: () => createWriter(db, createEventStore(db)) });
     processor = createProcessor({ workers: 1, writes: writer.direct! });
     // The write thread takes jobs straight from processing threads once it is known to run.
-    await writer.write({ projectId: 1, organizationId: 1, items: [] });
+    await writer.write(emptyJob);
   }
   afterEach(async () => {
     await processor.close();
@@ -131,5 +133,74 @@ describe('the ingest processor beside the write thread', () => {
     expected.cancel();
     expect('forwarded' in outcome).toBe(false);
     expect(events()).toEqual({ n: 0 });
+  });
+});
+
+describe('the ingest processor when the write thread dies', () => {
+  it('fails the jobs the dead thread was expecting, and sends later ones to its replacement', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outpost-processor-'));
+    const file = join(dir, 'outpost.db');
+    const db = openDatabase({ file });
+    ensureDefaults(db);
+    // The first write thread dies on the first job a processing thread sends it; the next lives.
+    const entry = join(dir, 'dies-once.mjs');
+    const marker = join(dir, 'died');
+    const realEntry = fileURLToPath(
+      new URL('../store/write-worker-from-source.mjs', import.meta.url),
+    );
+    writeFileSync(
+      entry,
+      `import { existsSync, writeFileSync } from 'node:fs';
+import { MessagePort, parentPort } from 'node:worker_threads';
+await import(${JSON.stringify(pathToFileURL(realEntry).href)});
+// Loaded: the next port to listen on is one a processing thread sends jobs through.
+const on = MessagePort.prototype.on;
+MessagePort.prototype.on = function (event, listener) {
+  if (this === parentPort || event !== 'message' || existsSync(${JSON.stringify(marker)})) {
+    return on.call(this, event, listener);
+  }
+  return on.call(this, event, () => {
+    writeFileSync(${JSON.stringify(marker)}, '');
+    process.exit(1);
+  });
+};
+`,
+    );
+    const writer = createWriteThread({
+      file,
+      fallback: () => createWriter(db, createEventStore(db)),
+      entry,
+    });
+    const processor = createProcessor({ workers: 1, writes: writer.direct! });
+    try {
+      await writer.write({ projectId: 1, organizationId: 1, items: [] });
+      const forwardOf = (expected: ExpectedWrite) => ({
+        writeId: expected.id,
+        generation: expected.generation,
+        projectId: 1,
+        organizationId: 1,
+        publicKey: 'a'.repeat(32),
+      });
+      const first = writer.direct!.expect(1)!;
+      await processor.processOrForward(request(envelope('lost')), forwardOf(first));
+      await expect(first.done).rejects.toThrow('exited');
+
+      // Once the replacement has committed, it runs; the processing thread has its new port.
+      await writer.write({ projectId: 1, organizationId: 1, items: [] });
+      const second = writer.direct!.expect(1)!;
+      expect(second.generation).toBe(first.generation + 1);
+      const outcome = await processor.processOrForward(
+        request(envelope('kept')),
+        forwardOf(second),
+      );
+      expect(outcome).toMatchObject({ forwarded: true });
+      expect((await second.done).event?.isNew).toBe(true);
+      expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
+    } finally {
+      await processor.close();
+      await writer.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
