@@ -61,11 +61,11 @@ export function createProcessor({
   writes?: DirectWrites;
 }) {
   if (workers === 0) {
-    const process = async (request: BodyRequest) => processBody(request);
+    const processInline = async (request: BodyRequest) => processBody(request);
     return {
-      process,
+      process: processInline,
       processOrForward: (request: BodyRequest, _forward?: Forward): Promise<ProcessOutcome> =>
-        process(request),
+        processInline(request),
       close: async () => {},
     };
   }

@@ -6,7 +6,7 @@ export interface EventWrite {
   /** The normalised event's facts; its payload, tags included, travels in `payload`. */
   event: Omit<NormalizedEvent, 'data' | 'patch' | 'tags'>;
   grouping: Grouping;
-  /** The normalised payload as stored: deflated JSON (payload-codec.ts). */
+  /** The event as stored: as sent, with normalisation's patch, compressed (payload-codec.ts). */
   payload: Buffer;
 }
 
