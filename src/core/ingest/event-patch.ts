@@ -13,6 +13,8 @@ export interface EventPatch {
 /** The normalised event: the fields as sent, then those set (a new one after the rest). */
 export function applyPatch(raw: JsonObject, { set, unset }: EventPatch): JsonObject {
   const data = { ...raw, ...set };
-  for (const name of unset) delete data[name];
-  return data;
+  if (unset.length === 0) return data;
+  // Rebuilt rather than `delete`d from: an object that loses a field becomes a slow dictionary
+  // for every later read and for JSON.stringify. fromEntries also keeps a `__proto__` key data.
+  return Object.fromEntries(Object.entries(data).filter(([name]) => !unset.includes(name)));
 }
