@@ -2,6 +2,7 @@ import type { Db } from '../db/open.js';
 import { notFound } from '../errors.js';
 import {
   type EventRow,
+  eventData,
   getEvent,
   latestIssueEvent,
   listIssueEvents,
@@ -67,7 +68,7 @@ function eventSummary(row: EventRow): EventSummary {
 
 const eventDetail = (row: EventRow): EventDetail => ({
   ...eventSummary(row),
-  payload: JSON.parse(row.payload) as Record<string, unknown>,
+  payload: eventData(row),
 });
 
 export function issueHandlers(

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
-import { decodePayload } from '../store/payload-codec.js';
+import type { JsonObject } from '../ingest/types.js';
+import { decodeEvent } from '../store/payload-codec.js';
 
 export interface EventRow {
   id: number;
@@ -14,12 +15,12 @@ export interface EventRow {
   title: string;
   timestamp: number;
   received: number;
-  /** The normalised event JSON. */
-  payload: string;
+  /** The event as stored, compressed: `eventData` reads it, only for those who need it. */
+  payload: Buffer;
 }
 
-type StoredRow = Omit<EventRow, 'payload'> & { payload: Buffer };
-const toEventRow = (row: StoredRow): EventRow => ({ ...row, payload: decodePayload(row.payload) });
+/** The normalised event of a row. */
+export const eventData = (row: EventRow): JsonObject => decodeEvent(row.payload);
 
 const marks = (values: readonly unknown[]) => values.map(() => '?').join(',');
 
@@ -40,15 +41,13 @@ export function listIssueEvents(
       `${SELECT} WHERE ev.issue_id = ? ${envClause}
        ORDER BY ev.timestamp DESC, ev.id DESC LIMIT ? OFFSET ?`,
     )
-    .all(issueId, ...(environmentIds ?? []), limit, offset)
-    .map((row) => toEventRow(row as StoredRow));
+    .all(issueId, ...(environmentIds ?? []), limit, offset) as EventRow[];
 }
 
 export function getEvent(db: Db, projectId: number, eventId: string): EventRow | undefined {
-  const row = db
+  return db
     .prepare(`${SELECT} WHERE ev.project_id = ? AND ev.event_id = ?`)
-    .get(projectId, eventId) as StoredRow | undefined;
-  return row && toEventRow(row);
+    .get(projectId, eventId) as EventRow | undefined;
 }
 
 export function latestIssueEvent(

@@ -1,7 +1,7 @@
 import { brotliCompressSync, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { normalizeEvent } from '../ingest/normalize.js';
-import { decodePayload, encodeEventPayload } from './payload-codec.js';
+import { decodeEvent, decodePayload, encodeEventPayload } from './payload-codec.js';
 
 const sent = JSON.stringify({
   event_id: 'a'.repeat(32),
@@ -17,6 +17,8 @@ describe('payload codec', () => {
     const normalized = normalizeEvent(JSON.parse(sent), { receivedAt: Date.now() });
     const stored = encodeEventPayload(normalized.patch, Buffer.from(sent));
     expect(decodePayload(stored)).toBe(JSON.stringify(normalized.data));
+    // As an object for the pages and the API, in the same key order.
+    expect(JSON.stringify(decodeEvent(stored))).toBe(JSON.stringify(normalized.data));
     expect(stored.length).toBeLessThan(Buffer.byteLength(sent) / 2);
   });
 
@@ -27,9 +29,12 @@ describe('payload codec', () => {
   });
 
   it('reads the whole normalised events that rows written before hold, brotli or deflate', () => {
-    expect(decodePayload(Buffer.concat([Buffer.from([6]), brotliCompressSync(event)]))).toBe(event);
+    const brotli = Buffer.concat([Buffer.from([6]), brotliCompressSync(event)]);
+    expect(decodePayload(brotli)).toBe(event);
+    expect(decodeEvent(brotli)).toEqual(JSON.parse(event));
     for (const level of [1, 6, 9]) {
       expect(decodePayload(deflateRawSync(event, { level }))).toBe(event);
+      expect(decodeEvent(deflateRawSync(event, { level }))).toEqual(JSON.parse(event));
       expect(decodePayload(deflateRawSync('{}', { level }))).toBe('{}');
     }
   });

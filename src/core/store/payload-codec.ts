@@ -39,15 +39,28 @@ export function encodeEventPayload(patch: EventPatch, sent: Buffer): Buffer {
   return stored;
 }
 
-/** The normalised event JSON of a stored payload, whichever form it was stored in. */
-export function decodePayload(stored: Buffer): string {
-  if (stored[0] === BROTLI_PATCHED) {
-    const text = brotliDecompressSync(stored.subarray(1));
-    const end = text.indexOf(NEWLINE);
-    const patch = JSON.parse(text.toString('utf8', 0, end)) as EventPatch;
-    const sent = JSON.parse(text.toString('utf8', end + 1)) as JsonObject;
-    return JSON.stringify(applyPatch(sent, patch));
-  }
+function patchedEvent(stored: Buffer): JsonObject {
+  const text = brotliDecompressSync(stored.subarray(1));
+  const end = text.indexOf(NEWLINE);
+  const patch = JSON.parse(text.toString('utf8', 0, end)) as EventPatch;
+  const sent = JSON.parse(text.toString('utf8', end + 1)) as JsonObject;
+  return applyPatch(sent, patch);
+}
+
+/** The JSON text of a payload stored whole: the forms written before the patch was kept. */
+function wholeText(stored: Buffer): string {
   if (stored[0] === BROTLI) return brotliDecompressSync(stored.subarray(1)).toString('utf8');
   return inflateRawSync(stored).toString('utf8');
+}
+
+/** The normalised event of a stored payload, whichever form it was stored in. */
+export function decodeEvent(stored: Buffer): JsonObject {
+  if (stored[0] === BROTLI_PATCHED) return patchedEvent(stored);
+  return JSON.parse(wholeText(stored)) as JsonObject;
+}
+
+/** The normalised event JSON of a stored payload, whichever form it was stored in. */
+export function decodePayload(stored: Buffer): string {
+  if (stored[0] === BROTLI_PATCHED) return JSON.stringify(patchedEvent(stored));
+  return wholeText(stored);
 }

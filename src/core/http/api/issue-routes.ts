@@ -139,7 +139,7 @@ export function addIssueRoutes(router: Router, ctx: ApiContext) {
     const page = readPage(request);
     const rows = listIssueEvents(db, issue.id, environmentIds, page.offset, page.limit + 1);
     return {
-      body: rows.slice(0, page.limit).map(serializeEventSummary),
+      body: rows.slice(0, page.limit).map((row) => serializeEventSummary(row)),
       headers: { Link: linkHeader(request, page, rows.length > page.limit) },
     };
   });

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open.js';
-import type { EventRow } from '../../repositories/events.js';
+import { type EventRow, eventData } from '../../repositories/events.js';
 import { type IssueRow, countIssueUsers, lastDayCounts } from '../../repositories/issues.js';
 import type { ProjectRow } from '../../repositories/projects.js';
 import { formatShortId } from '../../services/short-id.js';
@@ -102,8 +102,7 @@ function entries(payload: Record<string, unknown>) {
 }
 
 /** The short form used in an issue's event list. */
-export function serializeEventSummary(event: EventRow) {
-  const payload = JSON.parse(event.payload) as Record<string, unknown>;
+export function serializeEventSummary(event: EventRow, payload = eventData(event)) {
   return {
     id: event.event_id,
     eventID: event.event_id,
@@ -125,8 +124,8 @@ export function serializeEventSummary(event: EventRow) {
 
 /** The full event, with the interfaces as `entries` and the stored payload besides. */
 export function serializeEvent(event: EventRow) {
-  const payload = JSON.parse(event.payload) as Record<string, unknown>;
-  const summary = serializeEventSummary(event);
+  const payload = eventData(event);
+  const summary = serializeEventSummary(event, payload);
   return {
     ...summary,
     // The full event lists its tags by key, as Sentry's EventSerializer does.
