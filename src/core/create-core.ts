@@ -193,7 +193,16 @@ export function createCore(options: CoreOptions) {
       now,
       ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
     }),
-    createApi({ db, keys, baseUrl, now, authToken, emit: app.emit, importEnvelopes }),
+    createApi({
+      db,
+      keys,
+      baseUrl,
+      now,
+      authToken,
+      emit: app.emit,
+      yieldToIngest: () => writer.turn(),
+      importEnvelopes,
+    }),
     appRoutes,
   );
 

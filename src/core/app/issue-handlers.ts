@@ -197,8 +197,8 @@ export function issueHandlers(
       const figures = issueFigures(db, issue, null)!;
       return summary(issue, figures, null);
     },
-    deleteIssue: ({ issueId }) => {
-      deleteIssue(db, issueId);
+    deleteIssue: async ({ issueId }) => {
+      await deleteIssue(db, issueId, ctx.yieldToIngest);
       ctx.emit({ type: 'issues-changed', issueIds: [issueId] });
       return { deleted: true };
     },

@@ -17,6 +17,8 @@ export interface ApiContext {
   now(): number;
   /** Tells the user interface what the API changed. */
   emit(event: AppEvent): void;
+  /** Awaited between the batches of a bulk deletion: ingest's writer takes its turn. */
+  yieldToIngest(): Promise<void>;
   /** Stores envelopes for a project through the ingest pipeline; resolves with the events stored. */
   importEnvelopes(
     target: { projectId: number; organizationId: number },

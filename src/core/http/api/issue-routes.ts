@@ -125,9 +125,9 @@ export function addIssueRoutes(router: Router, ctx: ApiContext) {
     return { body: { status, statusDetails: {} } };
   });
 
-  router.add('DELETE', '/api/0/issues/:id/', ({ params }) => {
+  router.add('DELETE', '/api/0/issues/:id/', async ({ params }) => {
     const { issue } = requireIssue(params.id!);
-    deleteIssue(db, issue.id);
+    await deleteIssue(db, issue.id, ctx.yieldToIngest);
     ctx.emit({ type: 'issues-changed', issueIds: [issue.id] });
     return { status: 202, body: null };
   });
