@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { type IncomingMessage, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCore, dsnOf, startCore } from './support/core.js';
+import { type RunningCore, TEST_TOKEN, dsnOf, startCore } from './support/core.js';
 import { repoRoot } from './support/fixtures.js';
+import { writeJobOf } from './support/jobs.js';
 import { sendEvent, targetOf } from './support/send.js';
 
 const run = promisify(execFile);
@@ -107,6 +109,42 @@ describe('export and import of a project', () => {
       expect(await issues(fresh)).toEqual(await issues(source));
     } finally {
       await fresh.stop();
+    }
+  });
+
+  it('lets the rest of Outpost write while a large export waits for its reader, and after it leaves', async () => {
+    const running = await startCore();
+    try {
+      // About 12 MB of events: more than the sockets hold, so the export waits for its reader.
+      const message = 'x'.repeat(20_000);
+      await Promise.all(
+        Array.from({ length: 600 }, (_, index) => {
+          const eventId = (index + 1).toString(16).padStart(32, '0');
+          return running.core.writer.write(
+            writeJobOf(`{"event_id":"${eventId}"}\n{"type":"event"}\n{"message":"${message}"}`),
+          );
+        }),
+      );
+      const resolve = () =>
+        running.api('/api/0/issues/1/', { method: 'PUT', body: '{"status":"resolved"}' });
+      const stalled = await new Promise<IncomingMessage>((started) => {
+        request(`${running.url}/api/0/projects/local/default/export/`, {
+          headers: { Authorization: `Bearer ${TEST_TOKEN}` },
+        })
+          .on('response', (response) => {
+            response.pause();
+            started(response);
+          })
+          .end();
+      });
+      await new Promise((resolveSoon) => setTimeout(resolveSoon, 200));
+      expect((await resolve()).status).toBe(200);
+      stalled.destroy();
+      await new Promise((resolveSoon) => setTimeout(resolveSoon, 200));
+      expect((await resolve()).status).toBe(200);
+    } finally {
+      // Closing needs the connection free: an export left waiting would have kept it busy.
+      await running.stop();
     }
   });
 });

@@ -53,6 +53,18 @@ export function createApi(ctx: ApiContext & { authToken: string }) {
     if (!timingSafeEqual(digest(match[1]!), expected)) throw new StatusError(401, 'Invalid token');
   }
 
+  /** Resolves when the response can take more, or is closed. */
+  const drained = (res: ServerResponse) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
+
   return async function handleApi(req: IncomingMessage, res: ServerResponse, rawUrl: string) {
     try {
       authenticate(req);
@@ -63,8 +75,10 @@ export function createApi(ctx: ApiContext & { authToken: string }) {
           'Content-Type': result.stream.contentType,
         });
         for (const chunk of result.stream.chunks) {
+          // A reader that went away stops the stream, rather than leave it waiting for ever.
+          if (res.destroyed) break;
           // Respect the socket's back-pressure: a large export is never held in memory whole.
-          if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+          if (!res.write(chunk)) await drained(res);
         }
         res.end();
       } else if (result.body === null) {
