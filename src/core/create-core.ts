@@ -11,7 +11,6 @@ import { createIngestRoutes } from './http/ingest-routes.js';
 import { createRequestHandler } from './http/server.js';
 import { StatusError } from './errors.js';
 import { createKeyRing } from './ingest/key-ring.js';
-import { processBody } from './ingest/process-body.js';
 import { createProcessor, defaultWorkerCount } from './ingest/processor.js';
 import {
   type ListenerLimits,
@@ -154,29 +153,31 @@ export function createCore(options: CoreOptions) {
     allowedHosts: () => hostNames(host, port),
   });
   /**
-   * Stores a file's envelopes for a project: all are processed first, so that one bad envelope
-   * stores nothing; then they are queued together, which commits them in one transaction.
+   * Stores a file's envelopes for a project: all are processed first, on the processing threads
+   * (a file of 100 MB would hold the event loop for seconds), so that one bad envelope stores
+   * nothing; then they are queued together, which commits them in one transaction.
    */
   async function importEnvelopes(
     target: { projectId: number; organizationId: number },
     envelopes: Buffer[],
   ) {
-    const processed = envelopes.map((body, index) => {
-      try {
-        return processBody({
-          endpoint: 'envelope',
-          body,
-          contentEncoding: undefined,
-          contentType: undefined,
-          context: { receivedAt: now() },
-        });
-      } catch (error) {
-        throw new StatusError(
-          400,
-          `Envelope ${index + 1} of the file: ${(error as Error).message}`,
-        );
-      }
-    });
+    const processed = await Promise.all(
+      envelopes.map((body, index) =>
+        processor
+          .process({
+            endpoint: 'envelope',
+            body,
+            contentEncoding: undefined,
+            contentType: undefined,
+            context: { receivedAt: now() },
+          })
+          .catch((error: unknown) => {
+            // A fault of the file is the caller's; a thread that failed is Outpost's.
+            if (!(error instanceof StatusError) || error.status >= 500) throw error;
+            throw new StatusError(400, `Envelope ${index + 1} of the file: ${error.message}`);
+          }),
+      ),
+    );
     const results = await Promise.all(
       processed.map(({ event, items }) =>
         writer.write({ ...target, ...(event ? { event } : {}), items }),
