@@ -36,8 +36,8 @@ export function settingsHandlers(
     },
     clearAllData: () => {
       // Without foreign keys, a DELETE with no WHERE empties a table at once, rather than row by
-      // row through its indexes and cascades: a million events go in under a second instead of
-      // sixteen, while the event loop waits. Every table that refers to a cleared one is cleared
+      // row through its indexes and cascades: a million events go in about a second instead of
+      // twenty, while the event loop waits. Every table that refers to a cleared one is cleared
       // too, so no reference is left dangling. The setting cannot change inside a transaction.
       db.pragma('foreign_keys = OFF');
       try {
