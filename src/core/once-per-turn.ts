@@ -14,3 +14,6 @@ export function oncePerTurn(run: () => void): () => void {
     });
   };
 }
+
+/** Resolves in the next turn of the event loop, after what is queued now (setImmediate). */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

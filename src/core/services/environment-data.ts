@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import { type Doomed, createEventRemover } from '../store/retention.js';
+import { nextTurn } from '../once-per-turn.js';
 
 const BATCH = 500;
 const PASSES = 3;
@@ -15,7 +16,7 @@ export async function deleteEnvironmentData(
   environmentId: number,
   onBatch?: (issueIds: number[]) => void,
   /** Awaited between batches: ingest's writer takes its turn (Writer.turn). */
-  pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+  pause: () => Promise<void> = nextTurn,
 ): Promise<number> {
   const remove = createEventRemover(db);
   // The events are found through the issues seen in the environment, along the index on

@@ -2,6 +2,7 @@ import type { Db } from '../db/open.js';
 import { notFound } from '../errors.js';
 import { type IssueRow, getIssue, listIssueEnvironments } from '../repositories/issues.js';
 import type { IssueStatus } from './issue-query.js';
+import { nextTurn } from '../once-per-turn.js';
 
 export interface Figures {
   count: number;
@@ -54,7 +55,7 @@ const DELETE_BATCH = 500;
 export async function deleteIssue(
   db: Db,
   issueId: number,
-  pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+  pause: () => Promise<void> = nextTurn,
 ): Promise<void> {
   requireIssue(db, issueId);
   db.prepare('DELETE FROM issue_hashes WHERE issue_id = ?').run(issueId);

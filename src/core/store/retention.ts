@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { nextTurn } from '../once-per-turn.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -10,8 +11,6 @@ export interface PruneOptions {
   /** Awaited between batches: ingest's writer takes its turn (Writer.turn). */
   pause?: () => Promise<void>;
 }
-
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface ProjectLimits {
   id: number;
@@ -93,7 +92,7 @@ export function createEventRemover(db: Db) {
  */
 export function createPruner(
   db: Db,
-  { batchSize = 500, now = Date.now, pause = nextTick }: PruneOptions = {},
+  { batchSize = 500, now = Date.now, pause = nextTurn }: PruneOptions = {},
 ) {
   const q = {
     projects: db.prepare('SELECT id, retention_days, retention_events FROM projects'),

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { oncePerTurn } from '../once-per-turn.js';
+import { nextTurn, oncePerTurn } from '../once-per-turn.js';
 import { createBatchWrite } from './batch-write.js';
 import { createCommitListeners } from './commit-listeners.js';
 import type { EventStore } from './event-store.js';
@@ -58,7 +58,7 @@ export function createWriter(db: Db, store: EventStore, now: () => number = Date
     onCommit: listeners.add,
     clearCaches: () => store.clearCaches(),
     // A flush is scheduled with setImmediate when a job arrives: one scheduled now runs after it.
-    turn: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    turn: nextTurn,
     async close() {
       flush();
       closed = true;
