@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RetentionSettings } from '../src/shared/types.js';
 import { type RunningCore, startCore } from './support/core.js';
+import { createProject } from './support/issues.js';
 import { writeJobOf } from './support/jobs.js';
-import { type Target, eventEnvelope, sendEvent, targetOf } from './support/send.js';
+import { type Target, eventEnvelope, postEnvelope, sendEvent, targetOf } from './support/send.js';
 
 const DAY = 86_400_000;
 
@@ -19,6 +21,19 @@ describe('retention', () => {
     expect(
       one('SELECT COUNT(*) AS n FROM issues WHERE id NOT IN (SELECT issue_id FROM events)'),
     ).toBe(0);
+    expectProjectCountsMatchEvents();
+  }
+
+  /** Each project's count of its events, kept on write, is the number stored. */
+  function expectProjectCountsMatchEvents() {
+    const kept = running.core.db.prepare('SELECT id, event_count FROM projects ORDER BY id').all();
+    const counted = running.core.db
+      .prepare(
+        `SELECT p.id, (SELECT COUNT(*) FROM events e WHERE e.project_id = p.id) AS event_count
+         FROM projects p ORDER BY p.id`,
+      )
+      .all();
+    expect(kept).toEqual(counted);
   }
 
   beforeEach(async () => {
@@ -109,6 +124,56 @@ describe('retention', () => {
     expect(order.slice(0, 3)).toEqual(['batch', 'committed', 'batch']);
     expect(one("SELECT COUNT(*) AS n FROM events WHERE title = 'during pruning'")).toBe(1);
     expectFiguresMatchEvents();
+  });
+
+  it("keeps each project's event count exact through every way events come and go", async () => {
+    const other = await createProject(running, 'other');
+    const count = async (projectId: number) => {
+      const settings = await running.core.app.call('getRetention', { projectId });
+      if (!settings.ok) throw new Error(settings.error.message);
+      return (settings.value as RetentionSettings).events;
+    };
+    const messages = ['alpha failed', 'beta failed', 'gamma failed'];
+    for (let i = 0; i < 12; i++) {
+      await sendEvent(target, { message: messages[i % 3], environment: `env${i % 2}` });
+      await sendEvent(other, { message: 'elsewhere', environment: 'env0' });
+    }
+    // A repeated event id is answered but not stored again.
+    const repeated = eventEnvelope({ message: 'alpha failed', environment: 'env0' });
+    expect((await postEnvelope(target, repeated)).status).toBe(200);
+    expect((await postEnvelope(target, repeated)).status).toBe(200);
+    expect(await count(target.projectId)).toBe(13);
+    expect(await count(other.projectId)).toBe(12);
+
+    const deleted = await running.core.app.call('deleteEnvironmentData', {
+      projectId: target.projectId,
+      environment: 'env1',
+      confirm: 'env1',
+    });
+    expect(deleted).toEqual({ ok: true, value: { deleted: 6 } });
+    expect(await count(target.projectId)).toBe(7);
+    expectProjectCountsMatchEvents();
+
+    const issueId = running.core.db
+      .prepare("SELECT id FROM issues WHERE project_id = ? AND title = 'alpha failed'")
+      .pluck()
+      .get(target.projectId) as number;
+    expect(await running.core.app.call('deleteIssue', { issueId })).toMatchObject({ ok: true });
+    expect(await count(target.projectId)).toBe(4);
+    expectProjectCountsMatchEvents();
+
+    await setRetention(90, 2);
+    await running.core.prune();
+    expect(await count(target.projectId)).toBe(2);
+    expect(await count(other.projectId)).toBe(12);
+    expectFiguresMatchEvents();
+
+    await running.core.app.call('clearAllData', { confirm: 'clear all data' });
+    expect(await count(target.projectId)).toBe(0);
+    expect(await count(other.projectId)).toBe(0);
+    await sendEvent(other, { message: 'after clearing' });
+    expect(await count(other.projectId)).toBe(1);
+    expectProjectCountsMatchEvents();
   });
 
   it('refuses limits below one with a readable message', async () => {

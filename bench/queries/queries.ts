@@ -129,6 +129,10 @@ export const queryRows: QueryRow[] = [
     name: 'Web API: project environments, hidden',
     run: (ctx) => ctx.api('/api/0/projects/local/default/environments/?visibility=hidden'),
   },
+  {
+    name: 'Retention settings, busiest project (events stored)',
+    run: (ctx) => ctx.call('getRetention', { projectId: 1 }),
+  },
   { name: 'Web API: busy issue', run: (ctx) => ctx.api(`/api/0/issues/${ctx.busyIssue.id}/`) },
   {
     name: 'Web API: busy issue events, 1 env',

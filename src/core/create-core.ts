@@ -136,11 +136,6 @@ export function createCore(options: CoreOptions) {
     pruneSoon: () => void retention.runNow(),
   });
   const pruner = createPruner(db, { pause: () => writer.turn() });
-  writer.onCommit((writes) => {
-    for (const { projectId, result } of writes) {
-      if (result.event && !result.event.duplicate) pruner.noteStored(projectId, 1);
-    }
-  });
   const retention = scheduleRetention(pruner, options.retentionIntervalMs ?? 60_000, (issueIds) =>
     app.emit({ type: 'issues-changed', issueIds }),
   );

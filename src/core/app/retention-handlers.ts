@@ -9,15 +9,16 @@ export function retentionHandlers(
   const { db } = ctx;
   function read(projectId: number): RetentionSettings {
     const row = db
-      .prepare('SELECT retention_days, retention_events FROM projects WHERE id = ?')
-      .get(projectId) as { retention_days: number; retention_events: number } | undefined;
+      .prepare('SELECT retention_days, retention_events, event_count FROM projects WHERE id = ?')
+      .get(projectId) as
+      { retention_days: number; retention_events: number; event_count: number } | undefined;
     if (!row) throw notFound(`Project ${projectId} does not exist.`);
-    const { events } = db
-      .prepare('SELECT COUNT(*) AS events FROM events WHERE project_id = ?')
-      .get(projectId) as {
-      events: number;
+    return {
+      projectId,
+      days: row.retention_days,
+      maxEvents: row.retention_events,
+      events: row.event_count,
     };
-    return { projectId, days: row.retention_days, maxEvents: row.retention_events, events };
   }
   return {
     getRetention: ({ projectId }) => read(projectId),

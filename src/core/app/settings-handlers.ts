@@ -43,7 +43,7 @@ export function settingsHandlers(
       try {
         db.transaction(() => {
           for (const table of CLEARED_TABLES) db.prepare(`DELETE FROM ${table}`).run();
-          db.prepare('UPDATE projects SET next_short_id = 1').run();
+          db.prepare('UPDATE projects SET next_short_id = 1, event_count = 0').run();
         }).immediate();
       } finally {
         db.pragma('foreign_keys = ON');

@@ -33,12 +33,13 @@ describe('deleting an issue', () => {
       expect(count('issue_hashes')).toBe(0);
     });
 
-    expect(pauses).toBe(3);
+    expect(pauses).toBe(2);
     for (const table of ['events', 'issue_hashes', 'issue_environments', 'issue_hourly'])
       expect(count(table)).toBe(0);
     expect(count('issue_users')).toBe(0);
     expect(db.prepare('SELECT id FROM issues').pluck().all()).toEqual([other.event!.issueId]);
     expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT event_count FROM projects').pluck().get()).toBe(1);
 
     // A new event of the deleted kind starts a new issue, as in Sentry.
     const again = await writer.write(writeJobOf(envelope(100_000, 'busy', 'production')));

@@ -57,11 +57,24 @@ export async function deleteIssue(
   issueId: number,
   pause: () => Promise<void> = nextTurn,
 ): Promise<void> {
-  requireIssue(db, issueId);
+  const { project_id: projectId } = requireIssue(db, issueId);
   db.prepare('DELETE FROM issue_hashes WHERE issue_id = ?').run(issueId);
   const deleteSome = db.prepare(
     'DELETE FROM events WHERE id IN (SELECT id FROM events WHERE issue_id = ? LIMIT ?)',
   );
-  while (deleteSome.run(issueId, DELETE_BATCH).changes > 0) await pause();
-  db.prepare('DELETE FROM issues WHERE id = ?').run(issueId);
+  const lessProject = db.prepare('UPDATE projects SET event_count = event_count - ? WHERE id = ?');
+  const deleteBatch = db.transaction(() => {
+    const { changes } = deleteSome.run(issueId, DELETE_BATCH);
+    lessProject.run(changes, projectId);
+    return changes;
+  });
+  while (deleteBatch.immediate() === DELETE_BATCH) await pause();
+  // The issue's row goes with a count of whatever events are left, so that its cascade cannot
+  // take any uncounted.
+  const deleteRest = db.prepare('DELETE FROM events WHERE issue_id = ?');
+  const deleteRow = db.prepare('DELETE FROM issues WHERE id = ?');
+  db.transaction(() => {
+    lessProject.run(deleteRest.run(issueId).changes, projectId);
+    deleteRow.run(issueId);
+  }).immediate();
 }

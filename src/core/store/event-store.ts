@@ -88,6 +88,7 @@ export function createEventStore(db: Db) {
          user_tag, title, timestamp, received, payload)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    countEvent: db.prepare('UPDATE projects SET event_count = event_count + 1 WHERE id = ?'),
     insertItem: db.prepare(
       `INSERT INTO envelope_items (project_id, type, event_id, received, headers, payload)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -188,6 +189,7 @@ export function createEventStore(db: Db) {
       event.receivedAt,
       payload,
     );
+    q.countEvent.run(projectId);
     if (event.release) {
       releases.recordEvent({
         organizationId,

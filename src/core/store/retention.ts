@@ -16,6 +16,7 @@ interface ProjectLimits {
   id: number;
   retention_days: number;
   retention_events: number;
+  event_count: number;
 }
 
 export interface Doomed {
@@ -34,7 +35,8 @@ const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key
  */
 export function createEventRemover(db: Db) {
   const q = {
-    deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
+    deleteEvent: db.prepare('DELETE FROM events WHERE id = ? RETURNING project_id').pluck(),
+    lessProject: db.prepare('UPDATE projects SET event_count = event_count - ? WHERE id = ?'),
     lessIssueEnvironment: db.prepare(
       'UPDATE issue_environments SET times_seen = times_seen - ? WHERE issue_id = ? AND environment_id = ?',
     ),
@@ -56,8 +58,12 @@ export function createEventRemover(db: Db) {
     const perIssue = new Map<string, number>();
     const perEnvironment = new Map<string, number>();
     const perHour = new Map<string, number>();
+    const perProject = new Map<string, number>();
     for (const event of events) {
-      q.deleteEvent.run(event.id);
+      const projectId = q.deleteEvent.get(event.id) as number | undefined;
+      // Already gone (deleted by another connection since it was chosen): nothing to take away.
+      if (projectId === undefined) continue;
+      add(perProject, String(projectId));
       add(perIssue, String(event.issue_id));
       add(perEnvironment, `${event.issue_id}:${event.environment_id}`);
       add(
@@ -75,6 +81,7 @@ export function createEventRemover(db: Db) {
       q.lessIssueEnvironment.run(count, issue, environment);
       q.dropIssueEnvironment.run(issue, environment);
     }
+    for (const [project, count] of perProject) q.lessProject.run(count, Number(project));
     for (const [issue, count] of perIssue) {
       q.lessIssue.run(count, Number(issue));
       q.dropIssue.run(Number(issue));
@@ -95,7 +102,10 @@ export function createPruner(
   { batchSize = 500, now = Date.now, pause = nextTurn }: PruneOptions = {},
 ) {
   const q = {
-    projects: db.prepare('SELECT id, retention_days, retention_events FROM projects'),
+    projects: db.prepare('SELECT id FROM projects').pluck(),
+    project: db.prepare(
+      'SELECT id, retention_days, retention_events, event_count FROM projects WHERE id = ?',
+    ),
     older: db.prepare(
       `SELECT id, issue_id, environment_id, timestamp FROM events
        WHERE project_id = ? AND received < ? ORDER BY received LIMIT ?`,
@@ -105,7 +115,6 @@ export function createPruner(
       `SELECT received, id FROM events WHERE project_id = ?
        ORDER BY received DESC, id DESC LIMIT 1 OFFSET ?`,
     ),
-    count: db.prepare('SELECT count(*) FROM events WHERE project_id = ?').pluck(),
     pastEdge: db.prepare(
       `SELECT id, issue_id, environment_id, timestamp FROM events
        WHERE project_id = ? AND (received < ? OR (received = ? AND id <= ?))
@@ -113,20 +122,6 @@ export function createPruner(
     ),
   };
   const remove = createEventRemover(db);
-  // Events per project, at most: counted once, then kept up to date from the writes and
-  // deletions this process sees. Finding the count edge walks the newest `retention_events`
-  // entries of an index, a long stall on the event loop at a million events, so it is only
-  // done when the project may be past its count. Deletions made elsewhere leave the figure too
-  // high, which costs one walk that finds nothing and recounts.
-  const counts = new Map<number, number>();
-  const countOf = (projectId: number) => {
-    let count = counts.get(projectId);
-    if (count === undefined) {
-      count = q.count.get(projectId) as number;
-      counts.set(projectId, count);
-    }
-    return count;
-  };
 
   /** One batch of what retention asks of a project; an empty list when it is within its limits. */
   function batchFor(project: ProjectLimits): Doomed[] {
@@ -136,35 +131,30 @@ export function createPruner(
       batchSize,
     ) as Doomed[];
     if (byAge.length > 0) return byAge;
-    if (countOf(project.id) <= project.retention_events) return [];
+    // Finding the count edge walks the newest `retention_events` entries of an index, a long
+    // stall at a million events: only a project past its count takes it.
+    if (project.event_count <= project.retention_events) return [];
     const edge = q.countEdge.get(project.id, project.retention_events) as
       { received: number; id: number } | undefined;
-    if (!edge) {
-      counts.set(project.id, q.count.get(project.id) as number);
-      return [];
-    }
+    if (!edge) return [];
     return q.pastEdge.all(project.id, edge.received, edge.received, edge.id, batchSize) as Doomed[];
   }
 
   return {
-    /** Events stored for a project since it was last counted (ingest tells, after each commit). */
-    noteStored(projectId: number, events: number) {
-      const count = counts.get(projectId);
-      if (count !== undefined) counts.set(projectId, count + events);
-    },
     /**
      * Prunes every project to its limits, one batch at a time, letting ingest commit between
      * batches. Resolves with the events deleted.
      */
     async pruneAll(onBatch?: (issueIds: number[]) => void): Promise<number> {
       let deleted = 0;
-      for (const project of q.projects.all() as ProjectLimits[]) {
+      for (const projectId of q.projects.all() as number[]) {
         for (;;) {
-          const batch = batchFor(project);
+          // Read again each batch: ingest and the user change the count and the limits meanwhile.
+          const project = q.project.get(projectId) as ProjectLimits | undefined;
+          const batch = project ? batchFor(project) : [];
           if (batch.length === 0) break;
           const issues = remove(batch);
           deleted += batch.length;
-          counts.set(project.id, countOf(project.id) - batch.length);
           onBatch?.(issues);
           await pause();
         }
