@@ -6,6 +6,7 @@ import { EnvironmentsSettingsPage } from './features/environments/EnvironmentsSe
 import { IssueDetailPage } from './features/issues/IssueDetailPage';
 import { IssuesPage } from './features/issues/IssuesPage';
 import { ProjectsPage } from './features/projects/ProjectsPage';
+import { routeOf } from './routes';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { useEnvironmentOptions } from './stores/environments';
 import { linkTo, readFilters } from './stores/filters';
@@ -20,11 +21,11 @@ const NAV = [
 ];
 
 function Page({ pathname }: { pathname: string }) {
-  const issue = /^\/issues\/(\d+)\/?$/.exec(pathname);
-  if (issue) return <IssueDetailPage issueId={Number(issue[1])} />;
-  if (pathname === '/projects') return <ProjectsPage />;
-  if (pathname === '/settings/environments') return <EnvironmentsSettingsPage />;
-  if (pathname === '/settings') return <SettingsPage />;
+  const route = routeOf(pathname);
+  if (route.page === 'issue') return <IssueDetailPage issueId={route.issueId} />;
+  if (route.page === 'projects') return <ProjectsPage />;
+  if (route.page === 'environments') return <EnvironmentsSettingsPage />;
+  if (route.page === 'settings') return <SettingsPage />;
   return <IssuesPage />;
 }
 

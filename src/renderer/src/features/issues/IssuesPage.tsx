@@ -30,6 +30,15 @@ function afterPaint(task: () => void): () => void {
   };
 }
 
+/**
+ * Asks for the first page of the list in the URL at once. At start-up this runs before React's
+ * first render, which, with the paint before its effects, took a tenth of a second on a small
+ * machine; the page then shows the list already on its way instead of asking again.
+ */
+export function requestIssueList() {
+  useIssues.getState().show(readIssueQuery(useLocation.getState().search), firstPageSize());
+}
+
 function setParam(name: string, value: string) {
   const { pathname, search } = useLocation.getState();
   const params = new URLSearchParams(search);
@@ -56,8 +65,8 @@ export function IssuesPage() {
   // The list follows the URL from within the click or keystroke that changes it, so the request
   // leaves before React renders the new selection rather than from an effect after that render.
   useEffect(() => {
-    const { load, show, clear } = useIssues.getState();
-    void load(readIssueQuery(useLocation.getState().search), firstPageSize());
+    const { show, clear } = useIssues.getState();
+    requestIssueList();
     const unsubscribe = useLocation.subscribe((location, previous) => {
       if (location.pathname === previous.pathname && location.search !== previous.search)
         show(readIssueQuery(location.search), firstPageSize());
