@@ -70,6 +70,8 @@ describe('the write thread', () => {
     expect(good.status).toBe('fulfilled');
     expect(refused.status).toBe('rejected');
     expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
+    // The batch was rolled back whole and written again job by job: the good one counts once.
+    expect(db.prepare('SELECT event_count FROM projects WHERE id = 1').pluck().get()).toBe(1);
   });
 
   it('writes what it holds when closed, and refuses writes after', async () => {
