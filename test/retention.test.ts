@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RetentionSettings } from '../src/shared/types.js';
 import { type RunningCore, startCore } from './support/core.js';
 import { createProject } from './support/issues.js';
@@ -174,6 +174,20 @@ describe('retention', () => {
     await sendEvent(other, { message: 'after clearing' });
     expect(await count(other.projectId)).toBe(1);
     expectProjectCountsMatchEvents();
+  });
+
+  it('prunes a project that passes its count soon after, not at the next round', async () => {
+    await running.stop();
+    // Rounds an hour apart: only the look at the counts after writes can prune in this test.
+    running = await startCore(undefined, { retentionIntervalMs: 3_600_000, retentionCheckMs: 50 });
+    target = await targetOf(running.api, running.url, 'local', 'default');
+    await setRetention(90, 5);
+    for (let i = 0; i < 12; i++) await sendEvent(target, { message: 'over the count' });
+    await vi.waitFor(() => expect(one('SELECT COUNT(*) AS n FROM events')).toBe(5), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    expectFiguresMatchEvents();
   });
 
   it('refuses limits below one with a readable message', async () => {

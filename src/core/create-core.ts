@@ -45,6 +45,8 @@ export interface CoreOptions {
   writeThread?: boolean;
   /** How often retention runs in the background. */
   retentionIntervalMs?: number;
+  /** How soon after a write the count limits are looked at. */
+  retentionCheckMs?: number;
   /** Requests in flight past which ingest answers 429. */
   maxInFlight?: number;
   listenerLimits?: Partial<ListenerLimits>;
@@ -136,9 +138,13 @@ export function createCore(options: CoreOptions) {
     pruneSoon: () => void retention.runNow(),
   });
   const pruner = createPruner(db, { pause: () => writer.turn() });
-  const retention = scheduleRetention(pruner, options.retentionIntervalMs ?? 60_000, (issueIds) =>
-    app.emit({ type: 'issues-changed', issueIds }),
+  const retention = scheduleRetention(
+    pruner,
+    options.retentionIntervalMs ?? 60_000,
+    (issueIds) => app.emit({ type: 'issues-changed', issueIds }),
+    options.retentionCheckMs,
   );
+  writer.onCommit(() => retention.noteWrites());
   const live = createLiveUpdates(app.emit);
   writer.onCommit(live.onCommit);
 

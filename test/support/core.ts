@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Core, createCore } from '../../src/core/create-core.js';
+import { type Core, type CoreOptions, createCore } from '../../src/core/create-core.js';
 
 export const TEST_TOKEN = 'sntryu_' + 'ab'.repeat(32);
 
@@ -15,9 +15,18 @@ export interface RunningCore {
 }
 
 /** A real core on a free loopback port with its own data folder. */
-export async function startCore(dataDir?: string): Promise<RunningCore> {
+export async function startCore(
+  dataDir?: string,
+  options: Partial<CoreOptions> = {},
+): Promise<RunningCore> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'outpost-test-'));
-  const core = createCore({ dataDir: dir, host: '127.0.0.1', port: 0, authToken: TEST_TOKEN });
+  const core = createCore({
+    ...options,
+    dataDir: dir,
+    host: '127.0.0.1',
+    port: 0,
+    authToken: TEST_TOKEN,
+  });
   await core.listen();
   const url = core.baseUrl();
   return {

@@ -2,14 +2,18 @@ import type { Pruner } from './retention.js';
 
 /**
  * Runs retention now and then in the background: one round at a time, never two at once; a
- * request for a round while one runs queues exactly one more.
+ * request for a round while one runs queues exactly one more. Writes are followed, within
+ * `checkMs`, by a look at the count limits: a project that passed its count is pruned then,
+ * not at the next round, which under heavy ingest let it grow past by a minute's events.
  */
 export function scheduleRetention(
   pruner: Pruner,
   intervalMs: number,
   onBatch: (issueIds: number[]) => void,
+  checkMs = 1_000,
 ) {
   let timer: NodeJS.Timeout | undefined;
+  let check: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
@@ -42,13 +46,25 @@ export function scheduleRetention(
     return running;
   }
 
+  function checkCounts() {
+    check = undefined;
+    if (!stopped && pruner.overCount()) void round();
+  }
+
   plan(intervalMs);
   return {
+    /** Events were stored: the count limits are looked at within `checkMs`. */
+    noteWrites() {
+      if (check || stopped) return;
+      check = setTimeout(checkCounts, checkMs);
+      check.unref();
+    },
     /** Runs a round now (or right after the one running) and resolves when it is done. */
     runNow: (): Promise<number> => round(),
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(check);
       await running;
     },
   };

@@ -103,6 +103,9 @@ export function createPruner(
 ) {
   const q = {
     projects: db.prepare('SELECT id FROM projects').pluck(),
+    overCount: db
+      .prepare('SELECT EXISTS (SELECT 1 FROM projects WHERE event_count > retention_events)')
+      .pluck(),
     project: db.prepare(
       'SELECT id, retention_days, retention_events, event_count FROM projects WHERE id = ?',
     ),
@@ -141,6 +144,8 @@ export function createPruner(
   }
 
   return {
+    /** True when a project holds more events than its count limit allows. */
+    overCount: () => q.overCount.get() === 1,
     /**
      * Prunes every project to its limits, one batch at a time, letting ingest commit between
      * batches. Resolves with the events deleted.
