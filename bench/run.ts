@@ -12,12 +12,13 @@ import { parseArgs } from 'node:util';
 import { writeSection } from './benchmarks-file.js';
 import { ingestPart } from './ingest/index.js';
 import { queriesPart } from './queries/index.js';
+import { retentionPart } from './retention/index.js';
 import { uiPart } from './ui/index.js';
 import { undoAfterInterrupt } from './interrupt.js';
 import type { BenchOptions, BenchPart } from './part.js';
 
 /** The parts, in the order they run. A new part (queries, UI) adds itself here. */
-const PARTS: BenchPart[] = [ingestPart, queriesPart, uiPart];
+const PARTS: BenchPart[] = [ingestPart, retentionPart, queriesPart, uiPart];
 
 const SMOKE_SECONDS = 2;
 const USAGE =

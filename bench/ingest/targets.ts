@@ -25,7 +25,7 @@ export interface RunningTarget {
  * Outpost's headless server on a fresh data folder, started as the README documents it, with
  * the default number of processing threads for this machine.
  */
-async function startOutpost(): Promise<RunningTarget> {
+export async function startOutpost(): Promise<RunningTarget> {
   const dataDir = mkdtempSync(join(tmpdir(), 'outpost-bench-data-'));
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
   const dropUndo = onInterrupt(remove);
