@@ -22,7 +22,7 @@ import {
 import { listKeys } from './repositories/keys.js';
 import { ensureDefaults } from './services/bootstrap.js';
 import { createEventStore } from './store/event-store.js';
-import { createPruner } from './store/retention.js';
+import { createCountCheck } from './store/retention.js';
 import { scheduleRetention } from './store/retention-schedule.js';
 import { createWriteThread } from './store/write-thread.js';
 import type { Writer } from './store/write-types.js';
@@ -137,7 +137,9 @@ export function createCore(options: CoreOptions) {
     yieldToIngest: () => writer.turn(),
     pruneSoon: () => void retention.runNow(),
   });
-  const pruner = createPruner(db, { pause: () => writer.turn() });
+  // Rounds run on the writer's connection, between ingest's commits (write-worker.ts).
+  const overCount = createCountCheck(db);
+  const pruner = { pruneAll: writer.prune, overCount };
   const retention = scheduleRetention(
     pruner,
     options.retentionIntervalMs ?? 60_000,

@@ -1,5 +1,11 @@
 import type { Pruner } from './retention.js';
 
+/** A round of retention, wherever it runs, and the look at the count limits. */
+export interface Retention {
+  pruneAll: Pruner['pruneAll'];
+  overCount(): boolean;
+}
+
 /**
  * Runs retention now and then in the background: one round at a time, never two at once; a
  * request for a round while one runs queues exactly one more. Writes are followed, within
@@ -7,7 +13,7 @@ import type { Pruner } from './retention.js';
  * not at the next round, which under heavy ingest let it grow past by a minute's events.
  */
 export function scheduleRetention(
-  pruner: Pruner,
+  pruner: Retention,
   intervalMs: number,
   onBatch: (issueIds: number[]) => void,
   checkMs = 1_000,

@@ -93,6 +93,14 @@ export function createEventRemover(db: Db) {
   return (events: Doomed[]) => removeAll.immediate(events);
 }
 
+/** Returns a check: does any project hold more events than its count limit allows? */
+export function createCountCheck(db: Db): () => boolean {
+  const overCount = db
+    .prepare('SELECT EXISTS (SELECT 1 FROM projects WHERE event_count > retention_events)')
+    .pluck();
+  return () => overCount.get() === 1;
+}
+
 /**
  * Retention, the only deletion that happens by itself: per project, events received longer ago
  * than its days, and the oldest past its count, in small batches through the event remover.
@@ -103,9 +111,6 @@ export function createPruner(
 ) {
   const q = {
     projects: db.prepare('SELECT id FROM projects').pluck(),
-    overCount: db
-      .prepare('SELECT EXISTS (SELECT 1 FROM projects WHERE event_count > retention_events)')
-      .pluck(),
     project: db.prepare(
       'SELECT id, retention_days, retention_events, event_count FROM projects WHERE id = ?',
     ),
@@ -144,8 +149,6 @@ export function createPruner(
   }
 
   return {
-    /** True when a project holds more events than its count limit allows. */
-    overCount: () => q.overCount.get() === 1,
     /**
      * Prunes every project to its limits, one batch at a time, letting ingest commit between
      * batches. Resolves with the events deleted.

@@ -74,6 +74,17 @@ describe('the write thread', () => {
     expect(db.prepare('SELECT event_count FROM projects WHERE id = 1').pluck().get()).toBe(1);
   });
 
+  it('runs retention on its own connection, and says which issues each batch touched', async () => {
+    writer = start();
+    const results = await Promise.all([1, 2, 3, 4].map((id) => writer!.write(job(id))));
+    db.prepare('UPDATE projects SET retention_events = 1').run();
+    const touched: number[][] = [];
+    expect(await writer.prune((issueIds) => touched.push(issueIds))).toBe(3);
+    expect(touched).toEqual([[results[0]!.event!.issueId]]);
+    expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT event_count FROM projects').pluck().get()).toBe(1);
+  });
+
   it('writes what it holds when closed, and refuses writes after', async () => {
     writer = start();
     const pending = [1, 2].map((id) => writer!.write(job(id)));
@@ -92,5 +103,9 @@ describe('the write thread', () => {
     expect(results.every((result) => result.event && !result.event.duplicate)).toBe(true);
     expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 3 });
     expect(console.error).toHaveBeenCalledOnce();
+    // Retention runs on the event loop's writer as well.
+    db.prepare('UPDATE projects SET retention_events = 2').run();
+    expect(await writer.prune(() => {})).toBe(1);
+    expect(db.prepare('SELECT event_count FROM projects').pluck().get()).toBe(2);
   });
 });

@@ -48,6 +48,14 @@ export function createWriteThread({
   const listeners = createCommitListeners();
   const pending = new Map<number, Pending>();
   const turns = new Map<number, () => void>();
+  const prunes = new Map<
+    number,
+    {
+      onBatch(issueIds: number[]): void;
+      resolve(deleted: number): void;
+      reject(error: Error): void;
+    }
+  >();
   let nextId = 0;
   let closed = false;
   let inline: Writer | undefined;
@@ -90,8 +98,28 @@ export function createWriteThread({
         pending.delete(id);
       }
     }
-    // Idle, the thread must not keep the process alive.
-    if (pending.size === 0) worker.unref();
+    unrefIfIdle();
+  }
+
+  // Idle, the thread must not keep the process alive.
+  function unrefIfIdle() {
+    if (pending.size === 0 && prunes.size === 0) worker.unref();
+  }
+
+  function settlePrune(message: FromWriteThread) {
+    if (message.type === 'pruned') {
+      prunes.get(message.id)?.onBatch(message.issueIds);
+      // After what the batch's news set off: jobs queued meanwhile reach the thread first.
+      send({ type: 'prune-continue' });
+      return;
+    }
+    const round = message.type === 'prune-done' || message.type === 'prune-failed';
+    if (!round) return;
+    const waiting = prunes.get(message.id);
+    prunes.delete(message.id);
+    if (message.type === 'prune-done') waiting?.resolve(message.deleted);
+    else waiting?.reject(new Error(message.error));
+    unrefIfIdle();
   }
 
   function endTurn(id: number) {
@@ -108,6 +136,7 @@ export function createWriteThread({
       if (message.type === 'ready') started = true;
       else if (message.type === 'closed') onClosed();
       else if (message.type === 'turned') endTurn(message.id);
+      else if (message.type.startsWith('prune')) settlePrune(message);
       else settle(message);
     });
     const end = (error: Error) => {
@@ -119,6 +148,9 @@ export function createWriteThread({
       outbox = [];
       // Whoever waits for a turn goes on: there is nothing left to wait for.
       for (const id of [...turns.keys()]) endTurn(id);
+      // A round of retention ends with the thread; the next round starts on its replacement.
+      for (const round of prunes.values()) round.reject(error);
+      prunes.clear();
       if (closed) {
         onClosed();
         for (const waiting of held) waiting.reject(error);
@@ -160,7 +192,7 @@ export function createWriteThread({
 
   function hold(id: number, waiting: Pending) {
     pending.set(id, waiting);
-    if (pending.size === 1) worker.ref();
+    worker.ref();
   }
 
   function expect(projectId: number): ExpectedWrite | undefined {
@@ -178,7 +210,7 @@ export function createWriteThread({
       generation,
       done,
       cancel() {
-        if (pending.delete(id) && pending.size === 0) worker.unref();
+        if (pending.delete(id)) unrefIfIdle();
       },
     };
   }
@@ -207,6 +239,16 @@ export function createWriteThread({
     clearCaches() {
       if (inline) inline.clearCaches();
       else send({ type: 'clear-caches' });
+    },
+    prune(onBatch) {
+      if (inline) return inline.prune(onBatch);
+      if (closed) return Promise.resolve(0);
+      return new Promise<number>((resolve, reject) => {
+        const id = nextId++;
+        prunes.set(id, { onBatch, resolve, reject });
+        worker.ref();
+        send({ type: 'prune', id });
+      });
     },
     turn() {
       if (inline || closed) return inline ? inline.turn() : Promise.resolve();

@@ -106,6 +106,11 @@ export interface Writer {
    * turn, where a writer polling for it could miss every short gap between two batches.
    */
   turn(): Promise<void>;
+  /**
+   * One round of retention on the writer's connection, between its commits; `onBatch` hears
+   * the issues each batch touched. Resolves with the events deleted.
+   */
+  prune(onBatch: (issueIds: number[]) => void): Promise<number>;
   /** Writes what is queued and refuses anything after. */
   close(): Promise<void>;
   /** Present when writes happen on a thread that processing threads can reach directly. */

@@ -7,6 +7,7 @@ import { openDatabase } from '../db/open.js';
 import { oncePerTurn } from '../once-per-turn.js';
 import { createBatchWrite } from './batch-write.js';
 import { createEventStore } from './event-store.js';
+import { createPruner } from './retention.js';
 import { restoreBuffers } from './thread-buffers.js';
 import type { PortJobs, WriteJob } from './write-types.js';
 
@@ -15,6 +16,8 @@ export type ToWriteThread =
   | { type: 'port'; port: MessagePort }
   | { type: 'clear-caches' }
   | { type: 'turn'; id: number }
+  | { type: 'prune'; id: number }
+  | { type: 'prune-continue' }
   | { type: 'close' };
 
 export type FromWriteThread =
@@ -27,6 +30,9 @@ export type FromWriteThread =
     }
   | { type: 'failed'; ids: number[]; error: string }
   | { type: 'turned'; id: number }
+  | { type: 'pruned'; id: number; issueIds: number[] }
+  | { type: 'prune-done'; id: number; deleted: number }
+  | { type: 'prune-failed'; id: number; error: string }
   | { type: 'closed' };
 
 const { file, nativeBinding } = workerData as { file: string; nativeBinding?: string };
@@ -66,6 +72,24 @@ function flush() {
 
 const flushSoon = oncePerTurn(flush);
 
+// Retention runs here, between commits, on this connection: deletions from another connection
+// took the write lock from ingest, and every commit of theirs emptied this connection's page
+// cache. After each batch the event loop hears which issues changed and answers; the jobs it
+// sent before answering are committed before the next batch.
+let continuePruning: (() => void) | undefined;
+const pruner = createPruner(db, {
+  pause: () => new Promise<void>((resolve) => (continuePruning = resolve)),
+});
+
+function prune(id: number) {
+  pruner
+    .pruneAll((issueIds) => post({ type: 'pruned', id, issueIds }))
+    .then(
+      (deleted) => post({ type: 'prune-done', id, deleted }),
+      (error: unknown) => post({ type: 'prune-failed', id, error: reason(error) }),
+    );
+}
+
 function receive({ jobs }: PortJobs) {
   for (const { id, job } of jobs) queue.push({ id, job: restoreBuffers(job) });
   flushSoon();
@@ -78,6 +102,13 @@ port.on('message', (message: ToWriteThread) => {
     message.port.on('message', receive);
   } else if (message.type === 'clear-caches') {
     store.clearCaches();
+  } else if (message.type === 'prune') {
+    prune(message.id);
+  } else if (message.type === 'prune-continue') {
+    flush();
+    const resume = continuePruning;
+    continuePruning = undefined;
+    resume?.();
   } else if (message.type === 'turn') {
     flush();
     post({ type: 'turned', id: message.id });

@@ -3,6 +3,7 @@ import { nextTurn, oncePerTurn } from '../once-per-turn.js';
 import { createBatchWrite } from './batch-write.js';
 import { createCommitListeners } from './commit-listeners.js';
 import type { EventStore } from './event-store.js';
+import { createPruner } from './retention.js';
 import type { CommittedWrite, WriteJob, WriteResult, Writer } from './write-types.js';
 
 interface Pending {
@@ -20,6 +21,8 @@ interface Pending {
 export function createWriter(db: Db, store: EventStore, now: () => number = Date.now): Writer {
   const writeBatch = createBatchWrite(db, store, now);
   const listeners = createCommitListeners();
+  // Between two batches of deletions, the writes that arrived meanwhile are committed.
+  const pruner = createPruner(db, { now, pause: nextTurn });
   let queue: Pending[] = [];
   let closed = false;
 
@@ -59,6 +62,7 @@ export function createWriter(db: Db, store: EventStore, now: () => number = Date
     clearCaches: () => store.clearCaches(),
     // A flush is scheduled with setImmediate when a job arrives: one scheduled now runs after it.
     turn: nextTurn,
+    prune: (onBatch) => pruner.pruneAll(onBatch),
     async close() {
       flush();
       closed = true;
