@@ -85,10 +85,11 @@ export function retentionMarkdown(
       `${context.load.toFixed(2)} at the start. Outpost${context.revision ? ` (${context.revision})` : ''} ` +
       `\`serve\` on a fresh data folder; ${setupLine(run)}, the bodies of the ingest part's ` +
       'errors. Retention looks at the count limit within a second of the writes that pass it ' +
-      'and prunes in batches of 500, letting ingest commit in between. Every 250 ms the run reads ' +
+      "and prunes in batches of 500 on the write thread, between ingest's commits. Every 250 ms " +
+      'the run reads ' +
       'what Settings → Retention shows, and the size of the database and its WAL.',
     '',
-    ...findings(run, summary).map((line) => `- ${line}.`),
+    ...findings(run, summary).map((line) => `- ${line[0]!.toUpperCase()}${line.slice(1)}.`),
     ...(run.problems.length > 0 ? [`- Problems: ${run.problems.join('; ')}.`] : []),
     '',
     '| seconds into the load | events stored | database and WAL |',
