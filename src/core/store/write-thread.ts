@@ -108,9 +108,13 @@ export function createWriteThread({
 
   function settlePrune(message: FromWriteThread) {
     if (message.type === 'pruned') {
-      prunes.get(message.id)?.onBatch(message.issueIds);
-      // After what the batch's news set off: jobs queued meanwhile reach the thread first.
-      send({ type: 'prune-continue' });
+      try {
+        prunes.get(message.id)?.onBatch(message.issueIds);
+      } finally {
+        // After what the batch's news set off: jobs queued meanwhile reach the thread first.
+        // Always: the round waits for it.
+        send({ type: 'prune-continue' });
+      }
       return;
     }
     const round = message.type === 'prune-done' || message.type === 'prune-failed';
