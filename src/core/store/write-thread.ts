@@ -106,7 +106,9 @@ export function createWriteThread({
     if (pending.size === 0 && prunes.size === 0) worker.unref();
   }
 
-  function settlePrune(message: FromWriteThread) {
+  function settlePrune(
+    message: Extract<FromWriteThread, { type: 'pruned' | 'prune-done' | 'prune-failed' }>,
+  ) {
     if (message.type === 'pruned') {
       try {
         prunes.get(message.id)?.onBatch(message.issueIds);
@@ -117,8 +119,6 @@ export function createWriteThread({
       }
       return;
     }
-    const round = message.type === 'prune-done' || message.type === 'prune-failed';
-    if (!round) return;
     const waiting = prunes.get(message.id);
     prunes.delete(message.id);
     if (message.type === 'prune-done') waiting?.resolve(message.deleted);
@@ -140,7 +140,12 @@ export function createWriteThread({
       if (message.type === 'ready') started = true;
       else if (message.type === 'closed') onClosed();
       else if (message.type === 'turned') endTurn(message.id);
-      else if (message.type.startsWith('prune')) settlePrune(message);
+      else if (
+        message.type === 'pruned' ||
+        message.type === 'prune-done' ||
+        message.type === 'prune-failed'
+      )
+        settlePrune(message);
       else settle(message);
     });
     const end = (error: Error) => {
@@ -196,7 +201,7 @@ export function createWriteThread({
 
   function hold(id: number, waiting: Pending) {
     pending.set(id, waiting);
-    worker.ref();
+    if (pending.size === 1) worker.ref();
   }
 
   function expect(projectId: number): ExpectedWrite | undefined {
