@@ -12,7 +12,14 @@ import {
 } from '../machine.js';
 import type { BenchOptions, BenchPart, PartReport } from '../part.js';
 import { serializeTemplates } from './body-template.js';
-import { type LoadResult, combineLoads, runWrk, wrkThreads, wrkVersion } from './load.js';
+import {
+  type LoadResult,
+  combineLoads,
+  loadProblems,
+  runWrk,
+  wrkThreads,
+  wrkVersion,
+} from './load.js';
 import { runNodeLoad } from './node-load.js';
 import {
   type Measurement,
@@ -106,16 +113,6 @@ async function measure(
     await running.server.stop();
     running.cleanup();
   }
-}
-
-/** Anything but 200s from a run: other statuses, socket errors, or no answer at all. */
-function loadProblems(load: LoadResult, prefix: string): string[] {
-  const problems = Object.entries(load.statuses)
-    .filter(([status]) => status !== '200')
-    .map(([status, count]) => `${prefix}${count.toLocaleString('en-US')} answers ${status}`);
-  if (load.socketErrors > 0) problems.push(`${prefix}${load.socketErrors} socket errors`);
-  if (load.responses === 0) problems.push(`${prefix}no answer at all`);
-  return problems;
 }
 
 const threads = (count: number) => `${count} thread${count === 1 ? '' : 's'}`;

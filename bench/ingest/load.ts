@@ -126,3 +126,13 @@ export function combineLoads(first: LoadResult, second: LoadResult): LoadResult 
     socketErrors: first.socketErrors + second.socketErrors,
   };
 }
+
+/** Anything but 200s from a run: other statuses, socket errors, or no answer at all. */
+export function loadProblems(load: LoadResult, prefix: string): string[] {
+  const problems = Object.entries(load.statuses)
+    .filter(([status]) => status !== '200')
+    .map(([status, count]) => `${prefix}${count.toLocaleString('en-US')} answers ${status}`);
+  if (load.socketErrors > 0) problems.push(`${prefix}${load.socketErrors} socket errors`);
+  if (load.responses === 0) problems.push(`${prefix}no answer at all`);
+  return problems;
+}

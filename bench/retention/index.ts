@@ -5,7 +5,7 @@ import { onInterrupt } from '../interrupt.js';
 import { describeMachine, loadAverage, runDate, sourceRevision } from '../machine.js';
 import type { BenchOptions, BenchPart, PartReport } from '../part.js';
 import { serializeTemplates } from '../ingest/body-template.js';
-import { type LoadResult, runWrk, wrkThreads, wrkVersion } from '../ingest/load.js';
+import { type LoadResult, loadProblems, runWrk, wrkThreads, wrkVersion } from '../ingest/load.js';
 import { runNodeLoad } from '../ingest/node-load.js';
 import { rate } from '../ingest/report.js';
 import { countStored } from '../ingest/store-check.js';
@@ -89,10 +89,7 @@ async function measure(
       : runNodeLoad(loadOptions, pools);
   const [samples, load] = await Promise.all([sampleUntil(base, dataDir, loading), loading]);
   const settledAfter = await waitWithinLimit(base, limit);
-  const problems = Object.entries(load.statuses)
-    .filter(([status]) => status !== '200')
-    .map(([status, count]) => `${count} answers ${status}`);
-  if (load.socketErrors > 0) problems.push(`${load.socketErrors} socket errors`);
+  const problems = loadProblems(load, '');
   if (settledAfter === null) {
     problems.push(`still past the limit ${SETTLE_MS / 1000} s after the load stopped`);
   }
